@@ -4,11 +4,12 @@ package dev.metronome.archive;
  * One file inside an archive.
  *
  * @param name      the entry's full path inside the archive, with {@code /} separators
- * @param size      the uncompressed size in bytes, or -1 when the archive does not say
- * @param crc32     the stored CRC-32, or -1 when the format has none (or it is unknown)
- * @param index     the entry's position in the archive's own order
+ * @param size           the uncompressed size in bytes, or -1 when the archive does not say
+ * @param compressedSize the stored (compressed) size in bytes, or -1 when unknown (solid archives)
+ * @param crc32          the stored CRC-32, or -1 when the format has none (or it is unknown)
+ * @param index          the entry's position in the archive's own order
  */
-public record ArchiveEntry(String name, long size, long crc32, int index) {
+public record ArchiveEntry(String name, long size, long compressedSize, long crc32, int index) {
 
     /** The last path segment of {@link #name()}. */
     public String fileName() {

@@ -57,6 +57,25 @@ public interface ComicArchive extends AutoCloseable {
         return Optional.of(read(entry.get(), 16 * 1024 * 1024));
     }
 
+    /**
+     * A stable identity of the comic's content: SHA-256 (hex) over each page's name, size and stored CRC (where the
+     * format keeps one). Metadata entries do not count, so tagging a file keeps its fingerprint; nothing is
+     * decompressed to compute it.
+     */
+    default String fingerprint() {
+        java.security.MessageDigest digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (ArchiveEntry page : pages()) {
+            digest.update((page.name() + "\u0000" + page.size() + "\u0000" + page.crc32() + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return java.util.HexFormat.of().formatHex(digest.digest());
+    }
+
     @Override
     void close() throws IOException;
 }

@@ -1,0 +1,253 @@
+package dev.metronome.archive;
+
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.zip.CRC32;
+
+/**
+ * Writes metadata entries ({@code ComicInfo.xml}, {@code MetronInfo.xml}) into archives without ever losing data.
+ *
+ * <p>A CBZ is rewritten by copying every other entry raw (images are never decompressed or recompressed) into a
+ * temp file in the same folder; the temp file is verified, fsynced and atomically renamed over the original,
+ * keeping its permissions. Whatever fails, the original stays byte-identical. RAR, 7z and tar can only be
+ * converted to CBZ ({@link WriteOptions#convert()}); see {@link CbzConverter}.
+ */
+public final class ArchiveWriter {
+
+    private final UnaryOperator<SeekableByteChannel> channelDecorator;
+
+    /** A writer to real files. */
+    public ArchiveWriter() {
+        this(UnaryOperator.identity());
+    }
+
+    /** A writer whose temp-file channel is wrapped, so that tests can inject I/O failures. */
+    ArchiveWriter(UnaryOperator<SeekableByteChannel> channelDecorator) {
+        this.channelDecorator = channelDecorator;
+    }
+
+    /**
+     * Adds or replaces root-level metadata entries in an archive.
+     *
+     * @param archive the archive to update
+     * @param entries file name (e.g. {@code ComicInfo.xml}) to content; an existing entry of that name, in any
+     *                letter case, is replaced in place
+     * @throws ArchiveException with one clear sentence; the original file is then unchanged
+     */
+    public WriteResult write(Path archive, Map<String, byte[]> entries, WriteOptions options) throws ArchiveException {
+        Path folder = archive.toAbsolutePath().getParent();
+        TempFiles.removeStale(folder);
+        ArchiveFormat format = Archives.detect(archive);
+        if (format == ArchiveFormat.CBZ) {
+            replaceInZip(archive, entries, options.openOptions());
+            return new WriteResult(archive, format, false, Optional.empty());
+        }
+        if (!options.convert()) {
+            throw new ArchiveException(archive, ArchiveException.Reason.READ_ONLY_FORMAT,
+                    "cannot write into a " + format + " (read-only format), use --convert to convert it to CBZ");
+        }
+        return new CbzConverter(channelDecorator).convert(archive, entries, options);
+    }
+
+    private void replaceInZip(Path archive, Map<String, byte[]> entries, OpenOptions openOptions) throws ArchiveException {
+        Path temp = TempFiles.beside(archive);
+        try {
+            try (ZipComicArchive source = (ZipComicArchive) Archives.open(archive, openOptions)) {
+                checkFreeSpace(archive, Files.size(archive));
+                Map<String, String> byLowerName = new LinkedHashMap<>();
+                entries.keySet().forEach(name -> byLowerName.put(name.toLowerCase(Locale.ROOT), name));
+                List<Expected> expected = new ArrayList<>();
+                try (SeekableByteChannel channel = channelDecorator.apply(FileChannel.open(temp,
+                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ));
+                     ZipArchiveOutputStream zip = new ZipArchiveOutputStream(channel)) {
+                    zip.setUseZip64(Zip64Mode.AsNeeded);
+                    Map<String, byte[]> pending = new LinkedHashMap<>(entries);
+                    for (ArchiveEntry entry : source.entries()) {
+                        String replacedBy = byLowerName.get(entry.name().toLowerCase(Locale.ROOT));
+                        if (replacedBy != null) {
+                            byte[] content = pending.remove(replacedBy);
+                            if (content != null) {
+                                expected.add(writeNew(zip, replacedBy, content));
+                            }
+                            continue;
+                        }
+                        expected.add(copyRaw(source, entry, zip));
+                    }
+                    for (Map.Entry<String, byte[]> added : pending.entrySet()) {
+                        expected.add(writeNew(zip, added.getKey(), added.getValue()));
+                    }
+                    zip.finish();
+                    if (channel instanceof FileChannel file) {
+                        file.force(true);
+                    } else {
+                        forceUnderlying(temp);
+                    }
+                }
+                verify(temp, expected, archive);
+                copyPermissions(archive, temp);
+            }
+            Files.move(temp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            TempFiles.syncFolder(archive.toAbsolutePath().getParent());
+        } catch (ArchiveException e) {
+            deleteQuietly(temp);
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(temp);
+            throw new ArchiveException(archive, ArchiveException.Reason.WRITE_FAILED,
+                    "could not be written, left unchanged: " + oneLine(e), e);
+        }
+    }
+
+    /** A copy of a zip entry under another name (the name as decoded, when the raw bytes were unflagged UTF-8). */
+    private static final class RenamedEntry extends ZipArchiveEntry {
+        RenamedEntry(ZipArchiveEntry original, String name) throws java.util.zip.ZipException {
+            super(original);
+            setName(name);
+        }
+    }
+
+    /** What the temp file must hold for one entry, and how to check it. */
+    private record Expected(String name, long size, long compressedSize, long crc, long rawCrc, byte[] content) {
+    }
+
+    private static Expected copyRaw(ZipComicArchive source, ArchiveEntry entry, ZipArchiveOutputStream zip) throws IOException {
+        ZipArchiveEntry nativeEntry = source.nativeEntry(entry);
+        // the copy carries the name as we decoded it, written back as flagged UTF-8
+        ZipArchiveEntry copy = entry.name().equals(nativeEntry.getName()) ? nativeEntry : new RenamedEntry(nativeEntry, entry.name());
+        CRC32 rawCrc = new CRC32();
+        try (InputStream raw = new java.util.zip.CheckedInputStream(source.zipFile().getRawInputStream(nativeEntry), rawCrc)) {
+            zip.addRawArchiveEntry(copy, raw);
+        }
+        return new Expected(entry.name(), nativeEntry.getSize(), nativeEntry.getCompressedSize(),
+                nativeEntry.getCrc(), rawCrc.getValue(), null);
+    }
+
+    private static Expected writeNew(ZipArchiveOutputStream zip, String name, byte[] content) throws IOException {
+        ZipArchiveEntry entry = new ZipArchiveEntry(name);
+        entry.setMethod(ZipArchiveEntry.DEFLATED);
+        entry.setTime(System.currentTimeMillis());
+        zip.putArchiveEntry(entry);
+        zip.write(content);
+        zip.closeArchiveEntry();
+        CRC32 crc = new CRC32();
+        crc.update(content);
+        return new Expected(name, content.length, -1, crc.getValue(), -1, content);
+    }
+
+    /**
+     * Re-opens the temp file: the same entries in the same order; each copied entry with the same sizes, CRC and
+     * raw bytes (by CRC of the stored data); each new entry reading back to exactly what was written.
+     */
+    private static void verify(Path temp, List<Expected> expected, Path archive) throws IOException {
+        try (ZipFile written = ZipFile.builder().setPath(temp).get()) {
+            List<ZipArchiveEntry> actual = Collections.list(written.getEntriesInPhysicalOrder()).stream()
+                    .filter(e -> !e.isDirectory()).toList();
+            if (actual.size() != expected.size()) {
+                throw verifyFailed(archive, "it holds " + actual.size() + " entries instead of " + expected.size());
+            }
+            byte[] buffer = new byte[1 << 16];
+            for (int i = 0; i < expected.size(); i++) {
+                Expected want = expected.get(i);
+                ZipArchiveEntry got = actual.get(i);
+                if (!got.getName().equals(want.name()) || got.getSize() != want.size() || got.getCrc() != want.crc()) {
+                    throw verifyFailed(archive, "entry '" + want.name() + "' differs");
+                }
+                if (want.content() == null) {
+                    if (got.getCompressedSize() != want.compressedSize()
+                            || rawCrc(written.getRawInputStream(got), buffer) != want.rawCrc()) {
+                        throw verifyFailed(archive, "the copied data of entry '" + want.name() + "' differs");
+                    }
+                } else {
+                    try (InputStream in = written.getInputStream(got)) {
+                        if (!java.util.Arrays.equals(in.readAllBytes(), want.content())) {
+                            throw verifyFailed(archive, "entry '" + want.name() + "' reads back differently");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static long rawCrc(InputStream in, byte[] buffer) throws IOException {
+        CRC32 crc = new CRC32();
+        try (in) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                crc.update(buffer, 0, n);
+            }
+        }
+        return crc.getValue();
+    }
+
+    private static ArchiveException verifyFailed(Path archive, String what) {
+        return new ArchiveException(archive, ArchiveException.Reason.WRITE_FAILED,
+                "the rewritten archive failed verification (" + what + "), left unchanged");
+    }
+
+    static void checkFreeSpace(Path archive, long needed) throws IOException {
+        FileStore store = Files.getFileStore(archive.toAbsolutePath().getParent());
+        long usable = store.getUsableSpace();
+        if (usable > 0 && usable < needed + (1 << 20)) {
+            throw new ArchiveException(archive, ArchiveException.Reason.WRITE_FAILED,
+                    "not enough free disk space to rewrite it safely (" + needed / (1 << 20) + " MiB needed)");
+        }
+    }
+
+    static void copyPermissions(Path from, Path to) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(from, PosixFileAttributeView.class);
+        if (view == null) {
+            return;
+        }
+        PosixFileAttributes attributes = view.readAttributes();
+        Files.setPosixFilePermissions(to, attributes.permissions());
+        try {
+            PosixFileAttributeView target = Files.getFileAttributeView(to, PosixFileAttributeView.class);
+            target.setGroup(attributes.group());
+            target.setOwner(attributes.owner());
+        } catch (IOException | UnsupportedOperationException notAllowed) {
+            // only root may give a file away; the permissions are what matters
+        }
+    }
+
+    static void forceUnderlying(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    static void deleteQuietly(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException | UncheckedIOException ignored) {
+            // removed by the next run (TempFiles.removeStale)
+        }
+    }
+
+    static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message).strip();
+    }
+}

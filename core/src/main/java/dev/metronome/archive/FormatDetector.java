@@ -1,0 +1,60 @@
+package dev.metronome.archive;
+
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MediaTypeRegistry;
+import org.apache.tika.mime.MimeTypes;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Detects a file's container format from its content (Apache Tika core's magic bytes), never from its name.
+ */
+public final class FormatDetector {
+
+    private static final MimeTypes MIME_TYPES = MimeTypes.getDefaultMimeTypes();
+    private static final MediaTypeRegistry REGISTRY = MIME_TYPES.getMediaTypeRegistry();
+    private static final MediaType ZIP = MediaType.application("zip");
+    private static final MediaType RAR = MediaType.application("x-rar-compressed");
+    private static final MediaType SEVEN_Z = MediaType.application("x-7z-compressed");
+    private static final MediaType TAR = MediaType.application("x-tar");
+    private static final MediaType GTAR = MediaType.application("x-gtar");
+
+    private FormatDetector() {
+    }
+
+    /** The detected content type of a file, as Tika names it ({@code application/zip}...). */
+    public static MediaType detectType(Path path) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+            return MIME_TYPES.detect(in, new Metadata());
+        }
+    }
+
+    /** The archive format of a file, or empty if its content is not an archive Metronome reads. */
+    public static Optional<ArchiveFormat> detect(Path path) throws IOException {
+        return toFormat(detectType(path));
+    }
+
+    /** Maps a Tika media type to an archive format. */
+    static Optional<ArchiveFormat> toFormat(MediaType type) {
+        MediaType base = type.getBaseType();
+        if (base.equals(RAR)) {
+            return Optional.of(ArchiveFormat.CBR);
+        }
+        if (base.equals(SEVEN_Z)) {
+            return Optional.of(ArchiveFormat.CB7);
+        }
+        if (base.equals(TAR) || base.equals(GTAR) || REGISTRY.isSpecializationOf(base, TAR)) {
+            return Optional.of(ArchiveFormat.CBT);
+        }
+        if (base.equals(ZIP) || REGISTRY.isSpecializationOf(base, ZIP)) {
+            return Optional.of(ArchiveFormat.CBZ);
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.metronome.archive;
+
+/**
+ * How to write metadata back.
+ *
+ * @param convert      convert a read-only format (CBR, CB7, CBT) to CBZ; without it, writing to them is refused
+ * @param keepOriginal after a conversion, keep the original archive beside the new CBZ
+ * @param openOptions  how to open the source (its password, limits)
+ */
+public record WriteOptions(boolean convert, boolean keepOriginal, OpenOptions openOptions) {
+
+    /** In-place CBZ writes only; read-only formats are refused. */
+    public static final WriteOptions DEFAULT = new WriteOptions(false, false, OpenOptions.DEFAULT);
+
+    /** These options with conversion to CBZ switched on or off. */
+    public WriteOptions withConvert(boolean value) {
+        return new WriteOptions(value, keepOriginal, openOptions);
+    }
+
+    /** These options keeping (or removing) the original after a conversion. */
+    public WriteOptions withKeepOriginal(boolean value) {
+        return new WriteOptions(convert, value, openOptions);
+    }
+}
