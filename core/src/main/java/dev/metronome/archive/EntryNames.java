@@ -41,7 +41,7 @@ public final class EntryNames {
 
     /** Whether the entry is a page image (by extension, not junk, and safely named). */
     public static boolean isPage(String name) {
-        return !isJunk(name) && safe(name).isPresent() && IMAGE_EXTENSIONS.contains(extension(name));
+        return !isJunk(name) && isSafe(name) && IMAGE_EXTENSIONS.contains(extension(name));
     }
 
     /**

@@ -15,6 +15,7 @@ final class GuardedInputStream extends FilterInputStream {
     private final ArchiveEntry entry;
     private final long maxBytes;
     private long count;
+    private final java.util.zip.CRC32 crc = new java.util.zip.CRC32();
 
     GuardedInputStream(InputStream in, Path archive, ArchiveEntry entry, ArchiveLimits limits) {
         super(in);
@@ -32,7 +33,10 @@ final class GuardedInputStream extends FilterInputStream {
     public int read() throws IOException {
         int b = super.read();
         if (b >= 0) {
+            crc.update(b);
             count(1);
+        } else {
+            atEnd();
         }
         return b;
     }
@@ -41,23 +45,53 @@ final class GuardedInputStream extends FilterInputStream {
     public int read(byte[] buffer, int offset, int length) throws IOException {
         int n = super.read(buffer, offset, length);
         if (n > 0) {
+            crc.update(buffer, offset, n);
             count(n);
+        } else if (n < 0) {
+            atEnd();
         }
         return n;
     }
 
     @Override
     public long skip(long n) throws IOException {
-        long skipped = super.skip(n);
-        if (skipped > 0) {
-            count(skipped);
+        // read through, so that the size and CRC checks still hold
+        byte[] buffer = new byte[(int) Math.min(8192, Math.max(1, n))];
+        long skipped = 0;
+        while (skipped < n) {
+            int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
+            if (r < 0) {
+                break;
+            }
+            skipped += r;
         }
         return skipped;
     }
 
+    /** At the end of the data: a short entry is truncated, a wrong CRC is corruption. */
+    private void atEnd() throws ArchiveException {
+        if (entry.size() >= 0 && count < entry.size()) {
+            throw new ArchiveException(archive, ArchiveException.Reason.CORRUPT,
+                    "entry '" + entry.name() + "' is truncated (" + count + " of " + entry.size() + " bytes)");
+        }
+        if (entry.crc32() >= 0 && count == entry.size() && crc.getValue() != entry.crc32()) {
+            throw new ArchiveException(archive, ArchiveException.Reason.CORRUPT,
+                    "entry '" + entry.name() + "' fails its CRC check (the archive is corrupt)");
+        }
+    }
+
+    @Override
+    public boolean markSupported() {
+        return false;
+    }
+
     private void count(long n) throws ArchiveException {
         count += n;
-        if (count > maxBytes) {
+        if (count > maxBytes || (entry.size() >= 0 && count > entry.size())) {
+            if (count <= maxBytes) {
+                throw new ArchiveException(archive, ArchiveException.Reason.CORRUPT,
+                        "entry '" + entry.name() + "' holds more bytes than it declares (the archive is corrupt)");
+            }
             throw new ArchiveException(archive, ArchiveException.Reason.HOSTILE,
                     "entry '" + entry.name() + "' expands beyond " + maxBytes + " bytes (a zip bomb?)");
         }
