@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,38 +76,26 @@ public final class ArchiveWriter {
     private void replaceInZip(Path archive, Map<String, byte[]> entries, OpenOptions openOptions) throws ArchiveException {
         Path temp = TempFiles.beside(archive);
         try {
-            try (ZipComicArchive source = (ZipComicArchive) Archives.open(archive, openOptions)) {
+            try (ZipComicArchive source = (ZipComicArchive) Archives.open(archive, openOptions);
+                 FileChannel sourceChannel = FileChannel.open(archive, StandardOpenOption.READ)) {
                 checkFreeSpace(archive, Files.size(archive));
-                Map<String, String> byLowerName = new LinkedHashMap<>();
-                entries.keySet().forEach(name -> byLowerName.put(name.toLowerCase(Locale.ROOT), name));
-                List<Expected> expected = new ArrayList<>();
+                Optional<ZipSplicer.Plan> plan = ZipSplicer.plan(sourceChannel, entries);
+                List<Expected> expected;
                 try (SeekableByteChannel channel = channelDecorator.apply(FileChannel.open(temp,
-                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ));
-                     ZipArchiveOutputStream zip = new ZipArchiveOutputStream(channel)) {
-                    zip.setUseZip64(Zip64Mode.AsNeeded);
-                    Map<String, byte[]> pending = new LinkedHashMap<>(entries);
-                    for (ArchiveEntry entry : source.entries()) {
-                        String replacedBy = byLowerName.get(entry.name().toLowerCase(Locale.ROOT));
-                        if (replacedBy != null) {
-                            byte[] content = pending.remove(replacedBy);
-                            if (content != null) {
-                                expected.add(writeNew(zip, replacedBy, content));
-                            }
-                            continue;
-                        }
-                        expected.add(copyRaw(source, entry, zip));
+                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ))) {
+                    if (plan.isPresent()) {
+                        ZipSplicer.write(sourceChannel, plan.get(), channel);
+                        expected = expectedEntries(source, entries);
+                    } else {
+                        expected = rawCopy(source, entries, channel);
                     }
-                    for (Map.Entry<String, byte[]> added : pending.entrySet()) {
-                        expected.add(writeNew(zip, added.getKey(), added.getValue()));
-                    }
-                    zip.finish();
                     if (channel instanceof FileChannel file) {
                         file.force(true);
                     } else {
                         forceUnderlying(temp);
                     }
                 }
-                verify(temp, expected, archive);
+                verify(temp, expected, source, archive);
                 copyPermissions(archive, temp);
             }
             Files.move(temp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -121,6 +110,66 @@ public final class ArchiveWriter {
         }
     }
 
+    /**
+     * The careful path for archives the splicer does not handle (ZIP64, odd layouts): Commons Compress copies each
+     * entry raw, and every copied byte is checked by CRC afterwards.
+     */
+    private static List<Expected> rawCopy(ZipComicArchive source, Map<String, byte[]> entries, SeekableByteChannel channel)
+            throws IOException {
+        List<Expected> expected = new ArrayList<>();
+        // not closed here: closing the stream would close the channel before it is forced to disk
+        ZipArchiveOutputStream zip = new ZipArchiveOutputStream(channel);
+        {
+            zip.setUseZip64(Zip64Mode.AsNeeded);
+            Map<String, byte[]> pending = new LinkedHashMap<>(entries);
+            Map<String, String> byLowerName = lowerNames(entries);
+            for (ArchiveEntry entry : source.entries()) {
+                String replacedBy = byLowerName.get(entry.name().toLowerCase(Locale.ROOT));
+                if (replacedBy != null) {
+                    byte[] content = pending.remove(replacedBy);
+                    if (content != null) {
+                        expected.add(writeNew(zip, replacedBy, content));
+                    }
+                    continue;
+                }
+                expected.add(copyRaw(source, entry, zip));
+            }
+            for (Map.Entry<String, byte[]> added : pending.entrySet()) {
+                expected.add(writeNew(zip, added.getKey(), added.getValue()));
+            }
+            zip.finish();
+        }
+        return expected;
+    }
+
+    /** What the spliced file must hold: the same order as {@link ZipSplicer#plan}. */
+    private static List<Expected> expectedEntries(ZipComicArchive source, Map<String, byte[]> entries) {
+        List<Expected> expected = new ArrayList<>();
+        Map<String, byte[]> pending = new LinkedHashMap<>(entries);
+        Map<String, String> byLowerName = lowerNames(entries);
+        for (ArchiveEntry entry : source.entries()) {
+            String replacedBy = byLowerName.get(entry.name().toLowerCase(Locale.ROOT));
+            if (replacedBy != null) {
+                byte[] content = pending.remove(replacedBy);
+                if (content != null) {
+                    expected.add(newEntry(replacedBy, content));
+                }
+                continue;
+            }
+            ZipArchiveEntry nativeEntry = source.nativeEntry(entry);
+            expected.add(new Expected(entry.name(), nativeEntry.getSize(), nativeEntry.getCompressedSize(),
+                    nativeEntry.getCrc(), -1, null, nativeEntry));
+        }
+        pending.forEach((name, content) -> expected.add(newEntry(name, content)));
+        return expected;
+    }
+
+    private static Map<String, String> lowerNames(Map<String, byte[]> entries) {
+        Map<String, String> byLowerName = new LinkedHashMap<>();
+        entries.keySet().forEach(name -> byLowerName.put(name.toLowerCase(Locale.ROOT), name));
+        return byLowerName;
+    }
+
     /** A copy of a zip entry under another name (the name as decoded, when the raw bytes were unflagged UTF-8). */
     private static final class RenamedEntry extends ZipArchiveEntry {
         RenamedEntry(ZipArchiveEntry original, String name) throws java.util.zip.ZipException {
@@ -130,7 +179,14 @@ public final class ArchiveWriter {
     }
 
     /** What the temp file must hold for one entry, and how to check it. */
-    private record Expected(String name, long size, long compressedSize, long crc, long rawCrc, byte[] content) {
+    private record Expected(String name, long size, long compressedSize, long crc, long rawCrc, byte[] content,
+                            ZipArchiveEntry source) {
+    }
+
+    private static Expected newEntry(String name, byte[] content) {
+        CRC32 crc = new CRC32();
+        crc.update(content);
+        return new Expected(name, content.length, -1, crc.getValue(), -1, content, null);
     }
 
     private static Expected copyRaw(ZipComicArchive source, ArchiveEntry entry, ZipArchiveOutputStream zip) throws IOException {
@@ -142,7 +198,7 @@ public final class ArchiveWriter {
             zip.addRawArchiveEntry(copy, raw);
         }
         return new Expected(entry.name(), nativeEntry.getSize(), nativeEntry.getCompressedSize(),
-                nativeEntry.getCrc(), rawCrc.getValue(), null);
+                nativeEntry.getCrc(), rawCrc.getValue(), null, nativeEntry);
     }
 
     private static Expected writeNew(ZipArchiveOutputStream zip, String name, byte[] content) throws IOException {
@@ -152,17 +208,17 @@ public final class ArchiveWriter {
         zip.putArchiveEntry(entry);
         zip.write(content);
         zip.closeArchiveEntry();
-        CRC32 crc = new CRC32();
-        crc.update(content);
-        return new Expected(name, content.length, -1, crc.getValue(), -1, content);
+        return newEntry(name, content);
     }
 
     /**
      * Re-opens the temp file: the same entries in the same order; each copied entry with the same sizes, CRC and
      * raw bytes (by CRC of the stored data); each new entry reading back to exactly what was written.
      */
-    private static void verify(Path temp, List<Expected> expected, Path archive) throws IOException {
-        try (ZipFile written = ZipFile.builder().setPath(temp).get()) {
+    private static void verify(Path temp, List<Expected> expected, ZipComicArchive source, Path archive) throws IOException {
+        try (ZipFile written = ZipFile.builder().setPath(temp).get();
+             FileChannel fromChannel = FileChannel.open(archive, StandardOpenOption.READ);
+             FileChannel toChannel = FileChannel.open(temp, StandardOpenOption.READ)) {
             List<ZipArchiveEntry> actual = Collections.list(written.getEntriesInPhysicalOrder()).stream()
                     .filter(e -> !e.isDirectory()).toList();
             if (actual.size() != expected.size()) {
@@ -176,8 +232,10 @@ public final class ArchiveWriter {
                     throw verifyFailed(archive, "entry '" + want.name() + "' differs");
                 }
                 if (want.content() == null) {
-                    if (got.getCompressedSize() != want.compressedSize()
-                            || rawCrc(written.getRawInputStream(got), buffer) != want.rawCrc()) {
+                    boolean same = got.getCompressedSize() == want.compressedSize() && (want.rawCrc() >= 0
+                            ? rawCrc(written.getRawInputStream(got), buffer) == want.rawCrc()
+                            : sameEnds(source.zipFile(), want.source(), written, got, fromChannel, toChannel));
+                    if (!same) {
                         throw verifyFailed(archive, "the copied data of entry '" + want.name() + "' differs");
                     }
                 } else {
@@ -189,6 +247,31 @@ public final class ArchiveWriter {
                 }
             }
         }
+    }
+
+    /**
+     * After a kernel copy: the first and last 4 KiB of the entry's stored data are the same in both files, which
+     * proves every entry sits at its new offset with its own data (the copy itself is the kernel's, like a cp).
+     */
+    private static boolean sameEnds(ZipFile from, ZipArchiveEntry fromEntry, ZipFile to, ZipArchiveEntry toEntry,
+                                    FileChannel fromChannel, FileChannel toChannel) throws IOException {
+        from.getRawInputStream(fromEntry).close(); // resolves the data offsets
+        to.getRawInputStream(toEntry).close();
+        long size = fromEntry.getCompressedSize();
+        int chunk = (int) Math.min(4096, size);
+        return Arrays.equals(readAt(fromChannel, fromEntry.getDataOffset(), chunk), readAt(toChannel, toEntry.getDataOffset(), chunk))
+                && Arrays.equals(readAt(fromChannel, fromEntry.getDataOffset() + size - chunk, chunk),
+                        readAt(toChannel, toEntry.getDataOffset() + size - chunk, chunk));
+    }
+
+    private static byte[] readAt(FileChannel channel, long position, int length) throws IOException {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(length);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                break;
+            }
+        }
+        return buffer.array();
     }
 
     static long rawCrc(InputStream in, byte[] buffer) throws IOException {

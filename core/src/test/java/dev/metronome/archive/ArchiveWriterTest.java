@@ -86,6 +86,23 @@ class ArchiveWriterTest {
     }
 
     @Test
+    void zip64ArchivesTakeTheCarefulPathWithTheSameGuarantees() throws IOException {
+        Path cbz = ArchiveBuilder.cbz().zip64(true).randomPages(3, 30_000, 5)
+                .entry("ComicInfo.xml", "<ComicInfo/>").writeTo(dir.resolve("zip64.cbz"));
+        Map<String, String> before = rawEntries(cbz);
+        writer.write(cbz, Map.of("ComicInfo.xml", NEW_INFO), WriteOptions.DEFAULT);
+        Map<String, String> after = rawEntries(cbz);
+        assertThat(after.keySet()).containsExactly("001.jpg", "002.jpg", "003.jpg", "ComicInfo.xml");
+        for (String page : List.of("001.jpg", "002.jpg", "003.jpg")) {
+            assertThat(after.get(page)).isEqualTo(before.get(page));
+        }
+        try (ComicArchive archive = Archives.open(cbz)) {
+            assertThat(archive.readMetadata("ComicInfo.xml")).hasValue(NEW_INFO);
+        }
+        assertValidZip(cbz);
+    }
+
+    @Test
     void rewritingTwiceIsStable() throws IOException {
         Path cbz = sampleCbz("twice.cbz");
         writer.write(cbz, Map.of("ComicInfo.xml", NEW_INFO), WriteOptions.DEFAULT);
