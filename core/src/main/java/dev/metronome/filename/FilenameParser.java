@@ -26,7 +26,8 @@ public final class FilenameParser {
     private static final Set<String> GENERIC_FOLDERS = Set.of("comics", "comic", "library", "libraries",
             "downloads", "download", "books", "media", "data", "home", "users", "mnt", "volumes", "storage",
             "manga", "collection", "new", "incoming", "unsorted", "tmp", "temp", "srv", "share", "shares",
-            "documents", "desktop", "files", "archive", "archives", "torrents", "complete", "completed", "");
+            "documents", "desktop", "files", "archive", "archives", "torrents", "complete", "completed", "mylar",
+            "komga", "kavita", "ubooquity", "publishers", "series", "");
 
     /** Creates a parser; it holds no state. */
     public FilenameParser() {

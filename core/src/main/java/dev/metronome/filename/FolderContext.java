@@ -50,7 +50,7 @@ final class FolderContext {
                 file.publisher = Field.of(known, 0.7);
                 file.note("publisher from folder '" + grand + "'");
             } else if (sameSeries && folder.year.present() && !generic.contains(grand.toLowerCase(Locale.ROOT))
-                    && !hasDigit(grand)) {
+                    && !hasDigit(grand) && grand.length() >= 2) {
                 file.publisher = Field.of(grand, 0.3);
                 file.note("publisher guessed from folder '" + grand + "' above the series folder");
             }

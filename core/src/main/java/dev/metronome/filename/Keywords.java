@@ -12,7 +12,7 @@ final class Keywords {
     static final int MAX_YEAR = 2099;
 
     private static final Set<String> VOLUME_KEYWORDS = Set.of("v", "v.", "vol", "vol.", "volume", "book", "tome");
-    private static final Set<String> ISSUE_KEYWORDS = Set.of("issue", "no", "no.", "prog", "nr", "nr.", "n°", "№");
+    private static final Set<String> ISSUE_KEYWORDS = Set.of("issue", "no", "no.", "prog", "nr", "nr.", "n°", "№", "chapter", "ch", "ch.");
     private static final Set<String> MONTHS = Set.of("jan", "january", "feb", "february", "mar", "march", "apr",
             "april", "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct",
             "october", "nov", "november", "dec", "december", "spring", "summer", "fall", "autumn", "winter");

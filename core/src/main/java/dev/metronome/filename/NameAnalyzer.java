@@ -60,6 +60,7 @@ final class NameAnalyzer {
         }
         s = percentDecode(s).strip();
         s = takeAlternateNumber(s);
+        sceneStyle = NameLexer.isSceneDotted(s);
         boolean inTail = false;
         for (Token t : NameLexer.lex(s)) {
             if (t.is(Token.Type.REMAINDER)) {
@@ -302,7 +303,7 @@ final class NameAnalyzer {
 
     /** {@code (Digital)}, {@code (c2c)}; {@code (digital-Empire)} also yields the scan group "Empire". */
     private boolean isFlagGroup(String key, String text) {
-        if (FLAG_GROUP_WORDS.contains(key)) {
+        if (FLAG_GROUP_WORDS.contains(key) || allFlagWords(key)) {
             return true;
         }
         int dash = key.indexOf('-');
@@ -311,6 +312,18 @@ final class NameAnalyzer {
             return true;
         }
         return false;
+    }
+
+    private static boolean allFlagWords(String key) {
+        if (key.indexOf(' ') < 0) {
+            return false;
+        }
+        for (String w : key.split(" ")) {
+            if (!FLAG_GROUP_WORDS.contains(w)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isVariantGroup(String key) {
@@ -553,7 +566,8 @@ final class NameAnalyzer {
                     p.publisher = Field.of(main.get(i - 1).text(), 0.6);
                     used[i - 1] = true;
                 }
-            } else if (markerIdx >= 0 && !issueInGroup && i > markerIdx && Keywords.year(key) > 0) {
+            } else if (Keywords.year(key) > 0 && ((markerIdx >= 0 && !issueInGroup && i > markerIdx)
+                    || (isFreeWord(i - 1) && main.get(i - 1).key().equals("fcbd")))) {
                 used[i] = true;
                 yearCandidates.add(new int[] {i, Keywords.year(key), 0});
             }
@@ -592,14 +606,15 @@ final class NameAnalyzer {
         if (!series.isEmpty()) {
             double conf = p.issue.confidence() >= 0.9 ? 0.9 : p.issue.present() ? 0.8 : 0.7;
             p.series = Field.of(series, conf);
-        } else if (p.issue.present() && !p.issue.value().raw().startsWith("0")) {
+        } else if (p.issue.present() && !p.issue.value().raw().startsWith("0")
+                && (markerIdx == issueIdx || at(markerIdx) != null && at(markerIdx).is(Token.Type.HASH))) {
             p.series = Field.of(p.issue.value().raw(), 0.1);
             p.note("no series text; the number doubles as the series");
         }
         String postTitle = "";
         int after = -1;
         if (issueIdx >= 0 && !issueInGroup) {
-            int stop = firstGroupAfter(issueIdx + 1);
+            int stop = sceneStyle ? firstYearAfter(issueIdx + 1) : firstGroupAfter(issueIdx + 1);
             postTitle = join(collect(issueIdx + 1, stop));
             after = stop;
         }
@@ -612,8 +627,14 @@ final class NameAnalyzer {
         }
         StringBuilder rest = new StringBuilder();
         int from = after >= 0 ? after : Math.max(end, markerIdx + 1);
+        if (sceneStyle && isFreeWord(main.size() - 1) && main.get(main.size() - 1).key().indexOf('-') > 0
+                && from < main.size()) {
+            dashScanGroup = main.get(main.size() - 1).text();
+            used[main.size() - 1] = true;
+        }
         for (int i = from; i < main.size(); i++) {
-            if (isFreeWord(i) && !Keywords.isFormatWord(main.get(i).key())) {
+            if (isFreeWord(i) && !Keywords.isFormatWord(main.get(i).key())
+                    && !(sceneStyle && FLAG_GROUP_WORDS.contains(main.get(i).key()))) {
                 append(rest, main.get(i).text());
                 used[i] = true;
             }
@@ -622,6 +643,18 @@ final class NameAnalyzer {
     }
 
     private String extraRemainder = "";
+    private boolean sceneStyle;
+
+    /** In a scene-style dotted name the title ends at the year: {@code Title.2018.Digital.Group}. */
+    private int firstYearAfter(int from) {
+        for (int i = from; i < main.size(); i++) {
+            Token t = main.get(i);
+            if (t.is(Token.Type.GROUP) || used[i] && Keywords.year(t.key()) > 0) {
+                return i;
+            }
+        }
+        return main.size();
+    }
 
     private int firstGroup() {
         return firstGroupAfter(0);

@@ -103,7 +103,7 @@ final class NameLexer {
     }
 
     /** A name like {@code Amazing.Spider-Man.001.2018}: no spaces or underscores, two or more dots. */
-    private static boolean isSceneDotted(String s) {
+    static boolean isSceneDotted(String s) {
         int dots = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
