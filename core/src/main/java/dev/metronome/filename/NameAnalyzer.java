@@ -3,6 +3,7 @@ package dev.metronome.filename;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -35,6 +36,9 @@ final class NameAnalyzer {
     private final List<String> unknownGroups = new ArrayList<>(3);
     private String dashScanGroup;
     private boolean isFile;
+    private boolean sceneStyle;
+    private String extraRemainder = "";
+    private final Set<Integer> tailUsed = new HashSet<>();
 
     private NameAnalyzer() {
     }
@@ -224,11 +228,11 @@ final class NameAnalyzer {
                 continue;
             }
             String key = g.key();
-            int y = groupYear(key);
+            int y = BracketGroups.year(key);
             if (y > 0) {
                 yearCandidates.add(new int[] {offset + gi, y, 1});
                 markGroup(offset + gi);
-            } else if (key.isEmpty() || key.startsWith("#") || isOfGroup(key) != null) {
+            } else if (key.isEmpty() || key.startsWith("#") || BracketGroups.ofCount(key) != null) {
                 // issue and count groups are handled by findIssue / findCounts
                 if (key.isEmpty()) {
                     markGroup(offset + gi);
@@ -237,9 +241,11 @@ final class NameAnalyzer {
                 p.publisher = Field.of(Keywords.publisherGroup(key), 0.8);
                 p.note("publisher from group (" + g.text() + ")");
                 markGroup(offset + gi);
-            } else if (isFlagGroup(key, g.text())) {
+            } else if (BracketGroups.isFlagGroup(key)) {
+                String suffix = BracketGroups.flagGroupSuffix(key, g.text());
+                dashScanGroup = suffix != null ? suffix : dashScanGroup;
                 markGroup(offset + gi);
-            } else if (isVariantGroup(key)) {
+            } else if (BracketGroups.isVariant(key)) {
                 p.variantHints.add(g.text());
                 markGroup(offset + gi);
             }
@@ -254,91 +260,8 @@ final class NameAnalyzer {
         }
     }
 
-    private final java.util.Set<Integer> tailUsed = new java.util.HashSet<>();
-
     private boolean groupUsed(int absolute) {
         return absolute < used.length ? used[absolute] : tailUsed.contains(absolute - used.length);
-    }
-
-    /** The year of {@code (2021)}, {@code (January 2022)}, {@code (FCBD 2021)}, {@code (2021-08-04)}, else -1. */
-    private static int groupYear(String key) {
-        int year = -1;
-        int start = 0;
-        int n = key.length();
-        if (n > 40) {
-            return -1;
-        }
-        for (int i = 0; i <= n; i++) {
-            if (i == n || key.charAt(i) == ' ' || key.charAt(i) == ',') {
-                if (i > start) {
-                    String w = key.substring(start, i);
-                    int y = Keywords.year(w);
-                    if (y < 0) {
-                        y = Keywords.dateYear(w);
-                    }
-                    if (y > 0) {
-                        year = y;
-                    } else if (!Keywords.isMonthOrRange(w) && !w.equals("fcbd")
-                            && !(Keywords.allDigits(w) && w.length() <= 2)) {
-                        return -1;
-                    }
-                }
-                start = i + 1;
-            }
-        }
-        return year;
-    }
-
-    /** The count in {@code (of 6)}, else null. */
-    private static Integer isOfGroup(String key) {
-        if (key.startsWith("of ") && Keywords.allDigits(key.substring(3).strip())) {
-            int n = Keywords.smallInt(key.substring(3).strip());
-            return n >= 0 ? n : null;
-        }
-        return null;
-    }
-
-    private static final Set<String> FLAG_GROUP_WORDS = Set.of("digital", "webrip", "web-rip", "c2c", "fcbd",
-            "annual", "tpb", "hc", "gn", "ogn", "omnibus", "one-shot", "oneshot", "special", "hardcover");
-
-    /** {@code (Digital)}, {@code (c2c)}; {@code (digital-Empire)} also yields the scan group "Empire". */
-    private boolean isFlagGroup(String key, String text) {
-        if (FLAG_GROUP_WORDS.contains(key) || allFlagWords(key)) {
-            return true;
-        }
-        int dash = key.indexOf('-');
-        if (dash > 0 && FLAG_GROUP_WORDS.contains(key.substring(0, dash)) && dash + 1 < key.length()) {
-            dashScanGroup = text.substring(dash + 1);
-            return true;
-        }
-        return false;
-    }
-
-    private static boolean allFlagWords(String key) {
-        if (key.indexOf(' ') < 0) {
-            return false;
-        }
-        for (String w : key.split(" ")) {
-            if (!FLAG_GROUP_WORDS.contains(w)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isVariantGroup(String key) {
-        int start = 0;
-        for (int i = 0; i <= key.length(); i++) {
-            if (i == key.length() || key.charAt(i) == ' ' || key.charAt(i) == '-') {
-                if (i > start && Keywords.isVariantWord(key.substring(start, i))) {
-                    return true;
-                }
-                start = i + 1;
-            }
-        }
-        int colon = key.indexOf(':');
-        return colon > 0 && Keywords.allDigits(key.substring(0, colon))
-                && Keywords.allDigits(key.substring(colon + 1));
     }
 
     // ---------------------------------------------------------------- issue
@@ -525,7 +448,7 @@ final class NameAnalyzer {
         }
         for (int gi = 0; gi < main.size() + tail.size(); gi++) {
             Token g = gi < main.size() ? main.get(gi) : tail.get(gi - main.size());
-            Integer count = g.is(Token.Type.GROUP) ? isOfGroup(g.key()) : null;
+            Integer count = g.is(Token.Type.GROUP) ? BracketGroups.ofCount(g.key()) : null;
             if (count == null) {
                 continue;
             }
@@ -607,7 +530,7 @@ final class NameAnalyzer {
             double conf = p.issue.confidence() >= 0.9 ? 0.9 : p.issue.present() ? 0.8 : 0.7;
             p.series = Field.of(series, conf);
         } else if (p.issue.present() && !p.issue.value().raw().startsWith("0")
-                && (markerIdx == issueIdx || at(markerIdx) != null && at(markerIdx).is(Token.Type.HASH))) {
+                && issueIdx >= 0 && (markerIdx == issueIdx || at(markerIdx).is(Token.Type.HASH))) {
             p.series = Field.of(p.issue.value().raw(), 0.1);
             p.note("no series text; the number doubles as the series");
         }
@@ -634,16 +557,13 @@ final class NameAnalyzer {
         }
         for (int i = from; i < main.size(); i++) {
             if (isFreeWord(i) && !Keywords.isFormatWord(main.get(i).key())
-                    && !(sceneStyle && FLAG_GROUP_WORDS.contains(main.get(i).key()))) {
+                    && !(sceneStyle && BracketGroups.isFlagWord(main.get(i).key()))) {
                 append(rest, main.get(i).text());
                 used[i] = true;
             }
         }
         extraRemainder = rest.toString();
     }
-
-    private String extraRemainder = "";
-    private boolean sceneStyle;
 
     /** In a scene-style dotted name the title ends at the year: {@code Title.2018.Digital.Group}. */
     private int firstYearAfter(int from) {
