@@ -1,0 +1,57 @@
+package dev.metronome.coverhash;
+
+/**
+ * The low-frequency corner of an unnormalised 2-D DCT-II, as {@code scipy.fftpack.dct(dct(x, axis=0), axis=1)}
+ * computes it ({@code y[k] = 2 * sum x[n] cos(pi k (2n+1) / 2N)}), evaluated directly for the few
+ * coefficients a perceptual hash keeps.
+ */
+final class LowFrequencyDct {
+
+    private LowFrequencyDct() {
+    }
+
+    /**
+     * Returns the top-left {@code keep x keep} DCT-II coefficients of a square image, row-major.
+     *
+     * @param pixels row-major values, {@code size*size} of them
+     * @param size   side length of the square input
+     * @param keep   side length of the kept block ({@code <= size})
+     * @return {@code keep*keep} coefficients
+     */
+    static double[] topLeft(int[] pixels, int size, int keep) {
+        double[][] cosines = cosineTable(size, keep);
+        // axis 0: transform each column over its rows, keeping the first `keep` frequencies
+        double[] columns = new double[keep * size];
+        for (int k = 0; k < keep; k++) {
+            for (int c = 0; c < size; c++) {
+                double sum = 0.0;
+                for (int n = 0; n < size; n++) {
+                    sum += pixels[n * size + c] * cosines[k][n];
+                }
+                columns[k * size + c] = 2.0 * sum;
+            }
+        }
+        // axis 1: transform each kept row over its columns
+        double[] result = new double[keep * keep];
+        for (int k = 0; k < keep; k++) {
+            for (int l = 0; l < keep; l++) {
+                double sum = 0.0;
+                for (int n = 0; n < size; n++) {
+                    sum += columns[k * size + n] * cosines[l][n];
+                }
+                result[k * keep + l] = 2.0 * sum;
+            }
+        }
+        return result;
+    }
+
+    private static double[][] cosineTable(int size, int keep) {
+        double[][] table = new double[keep][size];
+        for (int k = 0; k < keep; k++) {
+            for (int n = 0; n < size; n++) {
+                table[k][n] = Math.cos(Math.PI * k * (2 * n + 1) / (2.0 * size));
+            }
+        }
+        return table;
+    }
+}
