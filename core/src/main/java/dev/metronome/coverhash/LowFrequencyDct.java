@@ -4,8 +4,15 @@ package dev.metronome.coverhash;
  * The low-frequency corner of an unnormalised 2-D DCT-II, as {@code scipy.fftpack.dct(dct(x, axis=0), axis=1)}
  * computes it ({@code y[k] = 2 * sum x[n] cos(pi k (2n+1) / 2N)}), evaluated directly for the few
  * coefficients a perceptual hash keeps.
+ *
+ * <p>scipy's FFT-based DCT returns exact zeros for terms that vanish by symmetry (flat covers, mirrored or striped
+ * images), while direct summation leaves rounding noise of about 1e-10 whose sign would flip hash bits. Terms below
+ * {@value #ZERO_TOLERANCE} are therefore set to zero; genuine terms of 8-bit images are many orders larger.
  */
 final class LowFrequencyDct {
+
+    /** Magnitude under which a coefficient is rounding noise of a term that is exactly zero. */
+    static final double ZERO_TOLERANCE = 1e-6;
 
     private LowFrequencyDct() {
     }
@@ -28,7 +35,7 @@ final class LowFrequencyDct {
                 for (int n = 0; n < size; n++) {
                     sum += pixels[n * size + c] * cosines[k][n];
                 }
-                columns[k * size + c] = 2.0 * sum;
+                columns[k * size + c] = snap(2.0 * sum);
             }
         }
         // axis 1: transform each kept row over its columns
@@ -39,10 +46,14 @@ final class LowFrequencyDct {
                 for (int n = 0; n < size; n++) {
                     sum += columns[k * size + n] * cosines[l][n];
                 }
-                result[k * keep + l] = 2.0 * sum;
+                result[k * keep + l] = snap(2.0 * sum);
             }
         }
         return result;
+    }
+
+    private static double snap(double value) {
+        return Math.abs(value) < ZERO_TOLERANCE ? 0.0 : value;
     }
 
     private static double[][] cosineTable(int size, int keep) {
