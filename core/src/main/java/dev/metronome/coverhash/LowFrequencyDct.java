@@ -1,5 +1,7 @@
 package dev.metronome.coverhash;
 
+import java.util.function.IntToDoubleFunction;
+
 /**
  * The low-frequency corner of an unnormalised 2-D DCT-II, as {@code scipy.fftpack.dct(dct(x, axis=0), axis=1)}
  * computes it ({@code y[k] = 2 * sum x[n] cos(pi k (2n+1) / 2N)}), evaluated directly for the few
@@ -31,25 +33,28 @@ final class LowFrequencyDct {
         double[] columns = new double[keep * size];
         for (int k = 0; k < keep; k++) {
             for (int c = 0; c < size; c++) {
-                double sum = 0.0;
-                for (int n = 0; n < size; n++) {
-                    sum += pixels[n * size + c] * cosines[k][n];
-                }
-                columns[k * size + c] = snap(2.0 * sum);
+                int column = c;
+                columns[k * size + c] = coefficient(n -> pixels[n * size + column], cosines[k]);
             }
         }
         // axis 1: transform each kept row over its columns
         double[] result = new double[keep * keep];
         for (int k = 0; k < keep; k++) {
+            int rowStart = k * size;
             for (int l = 0; l < keep; l++) {
-                double sum = 0.0;
-                for (int n = 0; n < size; n++) {
-                    sum += columns[k * size + n] * cosines[l][n];
-                }
-                result[k * keep + l] = snap(2.0 * sum);
+                result[k * keep + l] = coefficient(n -> columns[rowStart + n], cosines[l]);
             }
         }
         return result;
+    }
+
+    /** One DCT-II term: {@code 2 * sum sample(n) * cosine[n]}, with rounding noise snapped to zero. */
+    private static double coefficient(IntToDoubleFunction sample, double[] cosine) {
+        double sum = 0.0;
+        for (int n = 0; n < cosine.length; n++) {
+            sum += sample.applyAsDouble(n) * cosine[n];
+        }
+        return snap(2.0 * sum);
     }
 
     private static double snap(double value) {

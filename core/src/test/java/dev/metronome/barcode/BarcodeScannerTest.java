@@ -6,12 +6,11 @@ import com.google.zxing.BarcodeFormat;
 import com.google.zxing.Result;
 import com.google.zxing.ResultMetadataType;
 import dev.metronome.coverhash.CoverImageReader;
+import dev.metronome.coverhash.ReferenceData;
 import dev.metronome.fixtures.archives.CoverRenderer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import javax.imageio.ImageIO;
@@ -169,13 +168,6 @@ class BarcodeScannerTest {
     }
 
     static byte[] resource(String path) {
-        try (InputStream in = BarcodeScannerTest.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + path);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ReferenceData.resource(path);
     }
 }

@@ -7,15 +7,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Loads the tab-separated reference files under {@code src/test/resources/coverhash}. */
-final class ReferenceData {
+/** Loads test resources: images, and the tab-separated reference files under {@code coverhash/}. */
+public final class ReferenceData {
 
     private ReferenceData() {
     }
 
     static byte[] bytes(String relativeToCoverhash) {
-        String path = relativeToCoverhash.startsWith("../") ? "/" + relativeToCoverhash.substring(3)
-                : "/coverhash/" + relativeToCoverhash;
+        return resource(relativeToCoverhash.startsWith("../") ? "/" + relativeToCoverhash.substring(3)
+                : "/coverhash/" + relativeToCoverhash);
+    }
+
+    /**
+     * Reads a test resource by absolute class-path name.
+     *
+     * @param path e.g. {@code /images/cover.jpg}
+     * @return its bytes
+     */
+    public static byte[] resource(String path) {
         try (InputStream in = ReferenceData.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + path);

@@ -3,9 +3,9 @@ package dev.metronome.barcode.bench;
 import dev.metronome.barcode.BarcodeScan;
 import dev.metronome.barcode.BarcodeScanner;
 import dev.metronome.coverhash.CoverHasher;
+import dev.metronome.coverhash.ReferenceData;
 import dev.metronome.fixtures.archives.CoverRenderer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,9 +41,7 @@ public class CoverScanBenchmark {
     /** Loads and renders the covers once. */
     @Setup
     public void load() throws IOException {
-        try (InputStream in = CoverScanBenchmark.class.getResourceAsStream("/images/cover.jpg")) {
-            coverWithBarcode = in.readAllBytes();
-        }
+        coverWithBarcode = ReferenceData.resource("/images/cover.jpg");
         coverWithoutBarcode = CoverRenderer.jpeg(CoverRenderer.cover(1988, 3056, 7), 0.8f);
         halfSizeCover = CoverRenderer.jpeg(CoverRenderer.scaled(
                 javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(coverWithBarcode)), 0.5), 0.9f);
