@@ -69,6 +69,17 @@ class BarcodeScannerTest {
     }
 
     @Test
+    void variantsFollowCoverSizeAndOrientation() {
+        assertThat(CoverVariants.of(new BufferedImage(2000, 3000, BufferedImage.TYPE_BYTE_GRAY))).hasSize(1);
+        assertThat(CoverVariants.of(new BufferedImage(1000, 1500, BufferedImage.TYPE_BYTE_GRAY))).hasSize(3);
+        assertThat(CoverVariants.of(new BufferedImage(1500, 1000, BufferedImage.TYPE_BYTE_GRAY))).hasSize(5);
+        BufferedImage crop = CoverVariants.of(new BufferedImage(1000, 1500, BufferedImage.TYPE_BYTE_GRAY)).get(1).get();
+        assertThat(crop.getWidth()).isEqualTo(2 * 550);
+        BufferedImage wide = CoverVariants.of(new BufferedImage(7000, 300, BufferedImage.TYPE_BYTE_GRAY)).get(0).get();
+        assertThat(wide.getWidth()).isEqualTo(CoverVariants.MAX_SCAN_WIDTH);
+    }
+
+    @Test
     void coverTurnedAQuarterIsRead() {
         BufferedImage cover = CoverRenderer.coverWithBarcode(1200, 1800, 3, MARVEL_LIKE, 3, 0.05, 0.85);
         BufferedImage turned = CoverRenderer.rotatedClockwise(cover);
