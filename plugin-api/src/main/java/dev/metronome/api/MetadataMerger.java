@@ -159,7 +159,7 @@ public final class MetadataMerger {
      * existing page's types, bookmark and key at the same index if the user set them; otherwise the existing
      * pages stay.
      */
-    static List<PageInfo> mergePages(List<PageInfo> existing, List<PageInfo> incoming) {
+    public static List<PageInfo> mergePages(List<PageInfo> existing, List<PageInfo> incoming) {
         if (incoming.isEmpty()) {
             return existing;
         }
