@@ -88,8 +88,7 @@ public final class ComicInfoWriter {
         out.add("Genre", names(m.genres()), ComicInfoVersion.V1_0);
         out.add("Tags", names(m.tags()), ComicInfoVersion.V2_1);
         out.add("Web", web(m.webLinks()), ComicInfoVersion.V1_0);
-        out.add("PageCount", m.pageCount().isPresent() ? m.pageCount()
-                : m.pages().isEmpty() ? OptionalInt.empty() : OptionalInt.of(m.pages().size()), ComicInfoVersion.V1_0);
+        out.add("PageCount", m.pageCount(), ComicInfoVersion.V1_0);
         out.add("LanguageISO", m.series().language(), ComicInfoVersion.V1_0);
         out.add("Format", m.series().format(), ComicInfoVersion.V1_0);
         out.add("BlackAndWhite", yesNo(m.blackAndWhite()), ComicInfoVersion.V1_0);
@@ -188,9 +187,6 @@ public final class ComicInfoWriter {
         out.xml.open("Pages");
         for (PageInfo page : pages) {
             String type = page.types().isEmpty() ? "" : page.types().stream().map(PageType::xmlName).collect(Collectors.joining(" "));
-            if (type.equals(PageType.STORY.xmlName())) {
-                type = "";
-            }
             String bookmark = page.bookmark();
             if (!bookmark.isEmpty() && !version.includes(ComicInfoVersion.V2_0)) {
                 out.warnings.add("ComicInfo.xml: the bookmark of page " + page.index() + " left out (ComicInfo " + version + " has no Bookmark)");

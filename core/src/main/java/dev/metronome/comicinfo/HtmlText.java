@@ -16,7 +16,7 @@ import org.jsoup.select.NodeVisitor;
 public final class HtmlText {
 
     private static final Pattern LOOKS_LIKE_HTML = Pattern.compile(
-            "<\\s*/?\\s*(p|br|div|i|b|em|strong|a|ul|ol|li|h[1-6]|span|blockquote|table|tr|td|th|hr|sup|sub|u|s|font|img|figure|section)\\b[^>]*>",
+            "</?(p|br|div|i|b|em|strong|a|ul|ol|li|h[1-6]|span|blockquote|table|tr|td|th|hr|sup|sub|u|s|font|img|figure|section)\\b[^<>]*>",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern BLOCK = Pattern.compile(
             "p|div|h[1-6]|blockquote|ul|ol|table|figure|section|article|header|footer|pre|hr", Pattern.CASE_INSENSITIVE);

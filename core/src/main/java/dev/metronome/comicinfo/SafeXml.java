@@ -248,13 +248,15 @@ public final class SafeXml {
     private static Map<String, String> attributes(XMLStreamReader reader) {
         Map<String, String> attributes = new LinkedHashMap<>();
         for (int i = 0; i < reader.getAttributeCount(); i++) {
-            String name = reader.getAttributeLocalName(i);
             String prefix = reader.getAttributePrefix(i);
-            if (name.startsWith("xmlns") || "xmlns".equals(prefix)) {
-                continue;
+            String full = (prefix == null || prefix.isEmpty() ? "" : prefix + ":") + reader.getAttributeLocalName(i);
+            int colon = full.indexOf(':');
+            String namePrefix = colon < 0 ? "" : full.substring(0, colon);
+            if (full.equals("xmlns") || namePrefix.equals("xmlns")) {
+                continue; // namespace declarations: names are read as local names
             }
-            attributes.put(prefix == null || prefix.isEmpty() ? localName(name) : prefix + ":" + localName(name),
-                    reader.getAttributeValue(i));
+            boolean boundPrefix = namePrefix.equals("xml") || namePrefix.equals("xsi");
+            attributes.put(boundPrefix ? full : localName(full), reader.getAttributeValue(i));
         }
         return attributes;
     }
