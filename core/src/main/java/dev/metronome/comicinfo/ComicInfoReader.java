@@ -16,7 +16,6 @@ import dev.metronome.api.StoryArc;
 import dev.metronome.api.UnknownElement;
 import dev.metronome.api.WebLink;
 import dev.metronome.api.YesNo;
-import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -70,14 +69,7 @@ public final class ComicInfoReader {
 
     /** Reads a ComicInfo.xml from a stream (at most {@link SafeXml#MAX_BYTES}); the caller closes it. */
     public ReadResult read(InputStream in, String source) throws MetadataException {
-        try {
-            byte[] bytes = in.readNBytes(SafeXml.MAX_BYTES + 1);
-            return read(bytes, source);
-        } catch (MetadataException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new MetadataException(source, "could not be read (" + e.getMessage() + ")", e);
-        }
+        return read(SafeXml.readAll(in, source), source);
     }
 
     /** One reading: the values found and the warnings. */

@@ -34,11 +34,18 @@ public final class ComicInfoSchemas {
      * @throws MetadataException if the bundled schema cannot be loaded (a packaging error)
      */
     public static List<String> validate(byte[] xml, ComicInfoVersion version) throws MetadataException {
+        return validate(xml, schema(version));
+    }
+
+    /**
+     * The problems of a document against any schema (also an XSD 1.1 one, built by the caller), one sentence
+     * each with its line; empty when it validates. External DTDs and schemas are not fetched.
+     */
+    public static List<String> validate(byte[] xml, Schema schema) {
         List<String> problems = new ArrayList<>();
         try {
-            Validator validator = schema(version).newValidator();
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            Validator validator = schema.newValidator();
+            forbidExternalAccess(validator);
             validator.setErrorHandler(new ErrorHandler() {
                 @Override
                 public void warning(SAXParseException e) {
@@ -64,6 +71,15 @@ public final class ComicInfoSchemas {
             problems.add(e.getMessage());
         }
         return problems;
+    }
+
+    private static void forbidExternalAccess(Validator validator) {
+        try {
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        } catch (SAXException unsupported) {
+            // a validator without these JAXP 1.5 properties (Xerces-J) never fetches them for our documents
+        }
     }
 
     private static synchronized Schema schema(ComicInfoVersion version) throws MetadataException {

@@ -13,10 +13,8 @@ import dev.metronome.api.UnknownElement;
 import dev.metronome.api.WebLink;
 import dev.metronome.api.YesNo;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
@@ -214,24 +212,11 @@ public final class ComicInfoWriter {
                 warnings.add("ComicInfo.xml: the unknown element <" + element.name() + "> left out (strict mode)");
                 continue;
             }
-            if (isWellFormedFragment(element)) {
+            if (!element.name().equalsIgnoreCase(ComicInfoReader.ROOT) && SafeXml.isWellFormedElement(element.xml(), element.name())) {
                 out.xml.raw(element.xml());
             } else {
                 warnings.add("ComicInfo.xml: the unknown element <" + element.name() + "> left out (it is not well-formed XML)");
             }
-        }
-    }
-
-    private static boolean isWellFormedFragment(UnknownElement element) {
-        if (element.xml().isBlank() || element.name().toLowerCase(Locale.ROOT).equals("comicinfo")) {
-            return false;
-        }
-        List<String> problems = new ArrayList<>();
-        try {
-            XmlElement parsed = SafeXml.parse(element.xml().getBytes(StandardCharsets.UTF_8), element.name(), problems);
-            return problems.isEmpty() && parsed.is(element.name());
-        } catch (MetadataException e) {
-            return false;
         }
     }
 

@@ -74,6 +74,37 @@ public final class SafeXml {
         return build(text, source, warnings);
     }
 
+    /**
+     * Reads a metadata file from a stream, at most {@link #MAX_BYTES} plus one (so that {@link #parse} can
+     * refuse a larger one). The caller closes the stream.
+     *
+     * @throws MetadataException naming the file if the stream fails
+     */
+    public static byte[] readAll(java.io.InputStream in, String source) throws MetadataException {
+        try {
+            return in.readNBytes(MAX_BYTES + 1);
+        } catch (java.io.IOException e) {
+            throw new MetadataException(source, "could not be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Whether an XML fragment is exactly one well-formed element with this name, safe to write back verbatim
+     * (no DOCTYPE, nothing to repair).
+     */
+    public static boolean isWellFormedElement(String fragment, String name) {
+        if (fragment == null || fragment.isBlank()) {
+            return false;
+        }
+        List<String> problems = new ArrayList<>();
+        try {
+            XmlElement parsed = parse(fragment.getBytes(StandardCharsets.UTF_8), name, problems);
+            return problems.isEmpty() && parsed.is(name);
+        } catch (MetadataException e) {
+            return false;
+        }
+    }
+
     /** Decodes the bytes to text, choosing the encoding as the class documentation says. */
     static String decode(byte[] bytes, String source, List<String> warnings) {
         Charset charset;

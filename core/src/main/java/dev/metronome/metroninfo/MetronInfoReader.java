@@ -22,7 +22,6 @@ import dev.metronome.comicinfo.MetadataException;
 import dev.metronome.comicinfo.ReadResult;
 import dev.metronome.comicinfo.SafeXml;
 import dev.metronome.comicinfo.XmlElement;
-import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -70,13 +69,7 @@ public final class MetronInfoReader {
 
     /** Reads a MetronInfo.xml from a stream (at most {@link SafeXml#MAX_BYTES}); the caller closes it. */
     public ReadResult read(InputStream in, String source) throws MetadataException {
-        try {
-            return read(in.readNBytes(SafeXml.MAX_BYTES + 1), source);
-        } catch (MetadataException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new MetadataException(source, "could not be read (" + e.getMessage() + ")", e);
-        }
+        return read(SafeXml.readAll(in, source), source);
     }
 
     /** One reading. */

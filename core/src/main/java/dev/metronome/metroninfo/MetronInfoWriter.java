@@ -385,15 +385,9 @@ public final class MetronInfoWriter {
                 warnings.add("MetronInfo.xml: the unknown element <" + element.name() + "> left out (strict mode)");
                 continue;
             }
-            List<String> problems = new ArrayList<>();
-            try {
-                XmlElement parsed = SafeXml.parse(element.xml().getBytes(StandardCharsets.UTF_8), element.name(), problems);
-                if (problems.isEmpty() && parsed.is(element.name())) {
-                    xml.raw(element.xml());
-                    continue;
-                }
-            } catch (MetadataException malformed) {
-                // reported below
+            if (SafeXml.isWellFormedElement(element.xml(), element.name())) {
+                xml.raw(element.xml());
+                continue;
             }
             warnings.add("MetronInfo.xml: the unknown element <" + element.name() + "> left out (it is not well-formed XML)");
         }

@@ -1,17 +1,10 @@
 package dev.metronome.metroninfo;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.util.ArrayList;
+import dev.metronome.comicinfo.ComicInfoSchemas;
 import java.util.List;
-import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
 import org.apache.xerces.jaxp.validation.XMLSchema11Factory;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /** XSD 1.1 validation of MetronInfo.xml with Xerces-J's XMLSchema11Factory, constructed directly. */
 final class MetronInfoSchemas {
@@ -25,34 +18,12 @@ final class MetronInfoSchemas {
 
     /** The validation errors, one per line; empty when valid. */
     static List<String> validate(byte[] xml, String schemaResource) {
-        List<String> problems = new ArrayList<>();
         try {
-            SchemaFactory factory = new XMLSchema11Factory();
-            Schema schema = factory.newSchema(MetronInfoSchemas.class.getResource(schemaResource));
-            Validator validator = schema.newValidator();
-            validator.setErrorHandler(new ErrorHandler() {
-                @Override
-                public void warning(SAXParseException e) {
-                    // not a violation
-                }
-
-                @Override
-                public void error(SAXParseException e) {
-                    problems.add("line " + e.getLineNumber() + ": " + e.getMessage());
-                }
-
-                @Override
-                public void fatalError(SAXParseException e) {
-                    problems.add("line " + e.getLineNumber() + ": " + e.getMessage());
-                }
-            });
-            validator.validate(new StreamSource(new ByteArrayInputStream(xml)));
-        } catch (SAXException | IOException e) {
-            if (problems.isEmpty()) {
-                problems.add(e.getMessage());
-            }
+            Schema schema = new XMLSchema11Factory().newSchema(MetronInfoSchemas.class.getResource(schemaResource));
+            return ComicInfoSchemas.validate(xml, schema);
+        } catch (SAXException e) {
+            return List.of("the schema " + schemaResource + " cannot be loaded: " + e.getMessage());
         }
-        return problems;
     }
 
     static List<String> validate(byte[] xml, MetronInfoVersion version) {
