@@ -57,10 +57,7 @@ public final class ComicInfoReader {
     /** Reads a ComicInfo.xml from bytes. */
     public ReadResult read(byte[] bytes, String source) throws MetadataException {
         List<String> warnings = new ArrayList<>();
-        XmlElement root = SafeXml.parse(bytes, source, warnings);
-        if (!root.is(ROOT)) {
-            throw new MetadataException(source, "is not a ComicInfo.xml: its root element is <" + root.name() + ">");
-        }
+        XmlElement root = SafeXml.parseDocument(bytes, source, ROOT, warnings);
         if (!root.name().equals(ROOT)) {
             warnings.add(source + ": the root element is <" + root.name() + ">, read as <ComicInfo>");
         }

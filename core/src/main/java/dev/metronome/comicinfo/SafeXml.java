@@ -105,6 +105,19 @@ public final class SafeXml {
         }
     }
 
+    /**
+     * Parses a metadata file whose root element must have this name (ignoring case).
+     *
+     * @throws MetadataException as {@link #parse}, or if the root element has another name
+     */
+    public static XmlElement parseDocument(byte[] bytes, String source, String rootName, List<String> warnings) throws MetadataException {
+        XmlElement root = parse(bytes, source, warnings);
+        if (!root.is(rootName)) {
+            throw new MetadataException(source, "is not a " + rootName + ".xml: its root element is <" + root.name() + ">");
+        }
+        return root;
+    }
+
     /** Decodes the bytes to text, choosing the encoding as the class documentation says. */
     static String decode(byte[] bytes, String source, List<String> warnings) {
         Charset charset;

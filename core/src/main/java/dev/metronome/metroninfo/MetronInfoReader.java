@@ -59,10 +59,7 @@ public final class MetronInfoReader {
     /** Reads a MetronInfo.xml from bytes. */
     public ReadResult read(byte[] bytes, String source) throws MetadataException {
         List<String> warnings = new ArrayList<>();
-        XmlElement root = SafeXml.parse(bytes, source, warnings);
-        if (!root.is(ROOT)) {
-            throw new MetadataException(source, "is not a MetronInfo.xml: its root element is <" + root.name() + ">");
-        }
+        XmlElement root = SafeXml.parseDocument(bytes, source, ROOT, warnings);
         MetronInfoAsserts.violations(root).forEach(v -> warnings.add(source + ": " + v + "; kept the first"));
         return new ReadResult(new Mapping(source, warnings).map(root), warnings);
     }
