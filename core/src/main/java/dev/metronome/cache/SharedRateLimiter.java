@@ -1,6 +1,7 @@
 package dev.metronome.cache;
 
 import dev.metronome.metron.MetronSettings;
+import dev.metronome.metron.RateLimitState;
 import dev.metronome.metron.RateLimiter;
 import dev.metronome.metron.Response;
 import dev.metronome.metron.Sleeper;
@@ -57,6 +58,7 @@ public final class SharedRateLimiter implements RateLimiter {
             if (wait.isZero()) {
                 return;
             }
+            RateLimitState.refuseLongWait(wait, clock.instant(), settings);
             LOG.debug("Shared rate limit: waiting {} ms before the next Metron request", wait.toMillis());
             sleeper.sleep(wait);
         }

@@ -43,6 +43,7 @@ public final class LocalRateLimiter implements RateLimiter {
                     return;
                 }
             }
+            RateLimitState.refuseLongWait(wait, clock.instant(), settings);
             LOG.debug("Rate limit: waiting {} ms before the next Metron request", wait.toMillis());
             sleeper.sleep(wait);
         }

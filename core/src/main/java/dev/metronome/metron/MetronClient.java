@@ -281,9 +281,9 @@ public final class MetronClient {
                     "Metron throttled the request for " + what + " (429).");
             default -> {
                 if (status >= 500) {
-                    throw new MetronException(MetronException.Kind.SERVER, status,
-                            "Metron answered " + status + " for " + what + " after " + settings.maxServerRetries()
-                                    + " retries.");
+                    throw new MetronException(MetronException.Kind.SERVER, status, "Metron answered " + status
+                            + " for " + what + (request.idempotent() ? " after " + settings.maxServerRetries()
+                            + " retries." : "."));
                 }
                 throw new MetronException(MetronException.Kind.PROTOCOL, status,
                         "Metron answered an unexpected " + status + " for " + what + ".");

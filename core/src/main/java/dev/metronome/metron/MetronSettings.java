@@ -82,10 +82,10 @@ public record MetronSettings(URI baseUrl, String userAgent, int burstBudget, Dur
                 rateRetries, maxRetryAfter, serverRetries, backoffStart, backoffCap, connectTimeout, requestTimeout);
     }
 
-    /** {@code Metronome/<version> (<os>; +https://github.com/metronome)}. */
+    /** {@code Metronome/<version> (<os>; Java <version>)}: stable and distinctive, as Metron asks. */
     public static String defaultUserAgent() {
-        return "Metronome/" + version() + " (" + System.getProperty("os.name", "unknown")
-                + "; +https://github.com/metronome-tagger/metronome)";
+        return "Metronome/" + version() + " (" + System.getProperty("os.name", "unknown") + "; Java "
+                + Runtime.version().feature() + ")";
     }
 
     /** The project version Maven filtered into {@code version.properties}, or {@code dev}. */

@@ -81,12 +81,7 @@ public final class RetryLayer implements Exchange {
             }
             if (status == 429) {
                 Duration wait = retryAfter(response);
-                if (wait.compareTo(settings.maxRetryAfter()) > 0) {
-                    throw new MetronException(MetronException.Kind.RATE_LIMITED, 429,
-                            "Metron's daily request quota is spent; try again after "
-                                    + clock.instant().plus(wait).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
-                                    + ".");
-                }
+                RateLimitState.refuseLongWait(wait, clock.instant(), settings);
                 if (rateRetries >= settings.maxRateRetries()) {
                     throw new MetronException(MetronException.Kind.RATE_LIMITED, 429,
                             "Metron kept throttling requests (429) after " + rateRetries + " retries.");

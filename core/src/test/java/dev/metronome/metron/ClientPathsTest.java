@@ -148,6 +148,21 @@ class ClientPathsTest {
     }
 
     @Test
+    void aSpentDailyQuotaStopsTheRunInsteadOfSleepingForHours() {
+        try (FakeMetron daily = new FakeMetron(dev.metronome.fixtures.metron.FakeMetronServer.builder()
+                .daily(3, Duration.ofDays(1)))) {
+            MetronClient client = daily.client();
+            for (int i = 0; i < 3; i++) {
+                client.issue(1);
+            }
+            assertThatThrownBy(() -> client.issue(1)).isInstanceOf(MetronException.class)
+                    .hasMessageStartingWith("Metron's daily request quota is spent; try again after 2026-03-02T12:00");
+            assertThat(daily.server.requestLog()).hasSize(3);
+            assertThat(daily.sleeper.waits()).isEmpty();
+        }
+    }
+
+    @Test
     void sendsADistinctiveUserAgent() {
         fake.client().issue(1);
         assertThat(log().get(0).userAgent()).startsWith("Metronome/");
