@@ -67,7 +67,15 @@ public final class SharedRateLimiter implements RateLimiter {
     @Override
     public void update(Response response) {
         cache.withRateLimitState(account, state -> {
-            state.update(response);
+            state.update(response, clock.instant());
+            return null;
+        });
+    }
+
+    @Override
+    public void abandon() {
+        cache.withRateLimitState(account, state -> {
+            state.abandon(clock.instant());
             return null;
         });
     }

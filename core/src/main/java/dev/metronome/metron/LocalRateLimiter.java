@@ -52,7 +52,14 @@ public final class LocalRateLimiter implements RateLimiter {
     @Override
     public void update(Response response) {
         synchronized (state) {
-            state.update(response);
+            state.update(response, clock.instant());
+        }
+    }
+
+    @Override
+    public void abandon() {
+        synchronized (state) {
+            state.abandon(clock.instant());
         }
     }
 }

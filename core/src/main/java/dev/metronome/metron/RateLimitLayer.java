@@ -27,7 +27,13 @@ public final class RateLimitLayer implements Exchange {
             Thread.currentThread().interrupt();
             throw new MetronException(MetronException.Kind.NETWORK, 0, "Interrupted while waiting for the Metron rate limit.", e);
         }
-        Response response = next.send(request);
+        Response response;
+        try {
+            response = next.send(request);
+        } catch (IOException | RuntimeException e) {
+            limiter.abandon();
+            throw e;
+        }
         limiter.update(response);
         return response;
     }

@@ -16,6 +16,9 @@ import java.util.Deque;
  * 0 means wait until that window's Reset. Before the first response, and again once a Reset has passed (the window
  * then frees at least one slot, but how many is unknown until the next response), the local budget decides: at most
  * {@code burstBudget} sends per {@code burstWindow} and {@code dailyBudget} per {@code dailyWindow}.
+ *
+ * <p>Requests still in flight are subtracted from what a response says is left, because the server may not have
+ * counted them yet when it answered; so concurrent senders never overspend a window.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -31,6 +34,11 @@ public final class RateLimitState {
     private Deque<Long> recentSends = new ArrayDeque<>();
     private long dailyStartMillis;
     private int dailyCount;
+    /** Epoch millis of requests sent whose response has not come back yet (any thread or process). */
+    private Deque<Long> pending = new ArrayDeque<>();
+
+    /** A request older than this is no longer counted as in flight (its sender may have died). */
+    static final Duration PENDING_EXPIRY = Duration.ofMinutes(2);
 
     /** What the server told us about one window. */
     @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
@@ -138,6 +146,7 @@ public final class RateLimitState {
      */
     public void reserve(Instant now, MetronSettings settings) {
         recentSends.addLast(now.toEpochMilli());
+        pending.addLast(now.toEpochMilli());
         while (recentSends.size() > settings.burstBudget()) {
             recentSends.pollFirst();
         }
@@ -154,22 +163,42 @@ public final class RateLimitState {
     }
 
     /**
-     * Learns the six {@code X-RateLimit-*} headers of a response.
+     * Learns the six {@code X-RateLimit-*} headers of a response, and that its request is no longer in flight.
      *
      * @param response the response
+     * @param now      the current time
      */
-    public void update(Response response) {
-        learn(burst, response, "Burst");
-        learn(sustained, response, "Sustained");
+    public void update(Response response, Instant now) {
+        settle(now);
+        learn(burst, response, "Burst", pending.size());
+        learn(sustained, response, "Sustained", pending.size());
     }
 
-    private static void learn(Window window, Response response, String name) {
+    /**
+     * Records that a request got no response (a network error), so it is no longer in flight.
+     *
+     * @param now the current time
+     */
+    public void abandon(Instant now) {
+        settle(now);
+    }
+
+    /** One in-flight request has ended; forgets in-flight requests too old to still matter. */
+    private void settle(Instant now) {
+        pending.pollFirst();
+        long cutoff = now.toEpochMilli() - PENDING_EXPIRY.toMillis();
+        while (!pending.isEmpty() && pending.peekFirst() < cutoff) {
+            pending.pollFirst();
+        }
+    }
+
+    private static void learn(Window window, Response response, String name, int stillInFlight) {
         var limit = response.longHeader("X-RateLimit-" + name + "-Limit");
         var remaining = response.longHeader("X-RateLimit-" + name + "-Remaining");
         var reset = response.longHeader("X-RateLimit-" + name + "-Reset");
         if (remaining.isPresent() && reset.isPresent()) {
             window.limit = limit.map(Long::intValue).orElse(window.limit);
-            window.remaining = remaining.get().intValue();
+            window.remaining = Math.max(0, remaining.get().intValue() - stillInFlight);
             window.resetEpochSecond = reset.get();
         }
     }

@@ -19,4 +19,7 @@ public interface RateLimiter {
      * @param response the response
      */
     void update(Response response);
+
+    /** Records that the last acquired request got no response at all (a network error). */
+    void abandon();
 }

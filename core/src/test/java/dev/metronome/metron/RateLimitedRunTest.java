@@ -35,6 +35,37 @@ class RateLimitedRunTest {
     }
 
     @Test
+    void fourThreadsSharingOneClientNeverHitTheLimit() throws Exception {
+        try (FakeMetron fake = new FakeMetron(FakeMetronServer.builder().burst(20, Duration.ofSeconds(6)))) {
+            MetronSettings settings = fake.settings().withBudgets(20, Duration.ofSeconds(6), 5000, Duration.ofDays(1));
+            MetronClient client = fake.client(MetronCredentials.basic(FakeMetron.USER, FakeMetron.PASSWORD))
+                    .settings(settings).build();
+            List<Thread> threads = new java.util.ArrayList<>();
+            List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            for (int t = 0; t < 4; t++) {
+                threads.add(new Thread(() -> {
+                    try {
+                        for (int i = 0; i < 40; i++) {
+                            client.series(1);
+                        }
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                }));
+            }
+            threads.forEach(Thread::start);
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            assertThat(failures).isEmpty();
+            List<RequestLogEntry> log = fake.server.requestLog();
+            assertThat(log).hasSize(160);
+            assertThat(log).extracting(RequestLogEntry::status).containsOnly(200);
+            assertThat(log).allSatisfy(e -> assertThat(e.burstRemainingBefore()).isPositive());
+        }
+    }
+
+    @Test
     void firstRequestsAreGuardedByTheLocalBudget() {
         try (FakeMetron fake = new FakeMetron(FakeMetronServer.builder().burst(100, Duration.ofSeconds(60)))) {
             // the local budget (3 per minute) applies only until the server's headers arrive;
