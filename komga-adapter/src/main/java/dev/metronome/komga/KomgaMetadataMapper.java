@@ -39,7 +39,10 @@ public final class KomgaMetadataMapper {
             Map.entry("cover artist", "cover"), Map.entry("editor", "editor"), Map.entry("editor in chief", "editor"),
             Map.entry("assistant editor", "editor"), Map.entry("associate editor", "editor"),
             Map.entry("group editor", "editor"), Map.entry("consulting editor", "editor"),
-            Map.entry("senior editor", "editor"), Map.entry("translator", "translator"));
+            Map.entry("senior editor", "editor"), Map.entry("managing editor", "editor"),
+            Map.entry("collection editor", "editor"), Map.entry("supervising editor", "editor"),
+            Map.entry("executive editor", "editor"), Map.entry("illustrator", "penciller"),
+            Map.entry("ink assists", "inker"), Map.entry("translator", "translator"));
 
     /** The fields {@link #bookPatch} can lock. */
     public static final List<String> BOOK_FIELDS = List.of("title", "summary", "number", "numberSort", "releaseDate",
