@@ -242,10 +242,13 @@ public final class LibraryServerSync implements AutoCloseable {
         LOG.log(System.Logger.Level.WARNING, "Book " + bookId + " failed: " + message);
     }
 
-    private void scrobble(String bookId) {
+    private synchronized void scrobble(String bookId) {
         state.get(options.serverKey(), bookId)
-                .filter(e -> e.outcome() == SyncState.Outcome.TAGGED && e.issueId() != null)
-                .ifPresent(e -> options.scrobbler().readCompleted(e.issueId()));
+                .filter(e -> e.outcome() == SyncState.Outcome.TAGGED && e.issueId() != null && !e.scrobbled())
+                .ifPresent(e -> {
+                    options.scrobbler().readCompleted(e.issueId());
+                    state.put(options.serverKey(), bookId, e.asScrobbled());
+                });
     }
 
     /** Stops the event stream and the worker. */

@@ -33,16 +33,37 @@ public interface SyncState {
     /**
      * What happened to one book.
      *
-     * @param outcome what happened
-     * @param issueId the Metron issue id, when known
-     * @param at      when
+     * @param outcome   what happened
+     * @param issueId   the Metron issue id, when known
+     * @param at        when
+     * @param scrobbled whether the book was reported to Metron as read
      */
-    record Entry(Outcome outcome, Long issueId, Instant at) {
+    record Entry(Outcome outcome, Long issueId, Instant at, boolean scrobbled) {
 
         /** Rejects nulls. */
         public Entry {
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(at, "at");
+        }
+
+        /**
+         * An entry not yet scrobbled.
+         *
+         * @param outcome what happened
+         * @param issueId the Metron issue id, or null
+         * @param at      when
+         */
+        public Entry(Outcome outcome, Long issueId, Instant at) {
+            this(outcome, issueId, at, false);
+        }
+
+        /**
+         * This entry, marked as scrobbled.
+         *
+         * @return the new entry
+         */
+        public Entry asScrobbled() {
+            return new Entry(outcome, issueId, at, true);
         }
 
         /**
