@@ -119,4 +119,18 @@ class KomgaEventStreamTest {
             Waits.until(Duration.ofMillis(1200), () -> events.size() == 1, () -> "not flushed by age: " + events);
         }
     }
+
+    @Test
+    void aSilentStreamCountsAsDeadAndIsReplaced() throws Exception {
+        // the fake's heartbeats and task events are far apart; the adapter gives up on silence after 300 ms
+        fake = FakeKomgaServer.builder().library("Comics", library).heartbeat(Duration.ofSeconds(30))
+                .taskStatusInterval(Duration.ofSeconds(30)).start();
+        server = new KomgaProvider().connect(ServerSettings.of(Map.of("url", fake.url().toString(),
+                "api-key", fake.apiKey(), "reconnect-backoff-ms", "50", "heartbeat-timeout-ms", "300")),
+                HostServices.readOnly());
+        try (Subscription s = server.events(listener)) {
+            Waits.until(Duration.ofSeconds(5), () -> connects.size() >= 2, () -> "connections: " + connects);
+            assertThat(connects).startsWith(false, true);
+        }
+    }
 }
