@@ -123,11 +123,18 @@ final class KomgaServer implements LibraryServer {
                 throw new ServerException(book.serverPath() + " is not visible on this machine; configure a path"
                         + " mapping (Komga path=local path) for file mode.");
             } else {
+                Path written;
                 try {
-                    host.writeMetadata(local.get(), metadata, convertToCbz);
+                    written = host.writeMetadata(local.get(), metadata, convertToCbz);
                 } catch (IOException e) {
                     throw new ServerException("Could not write ComicInfo.xml into " + local.get() + ": "
                             + e.getMessage(), e);
+                }
+                if (!written.equals(local.get())) {
+                    // converted: Komga will see a new file, and give it a new book id, at its next scan
+                    client.post("/api/v1/libraries/" + book.libraryId() + "/scan");
+                    return new ApplyResult(ApplyMode.FILE, "converted to " + written.getFileName()
+                            + " and tagged; a library scan was requested (the book gets a new id in Komga)");
                 }
                 patch(book, metadata);
                 analyze(book);
