@@ -32,6 +32,7 @@ final class KomgaClient {
         String b = base.toString();
         this.base = URI.create(b.endsWith("/") ? b.substring(0, b.length() - 1) : b);
         this.credentials = credentials;
+        this.authHeader = credentials.apiKeyHeader().or(credentials::basicHeader).orElse(null);
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }

@@ -56,6 +56,15 @@ final class KomgaEventStream implements Subscription {
                 Duration.ofSeconds(30));
     }
 
+    /** Waits between reconnects; tests replace it to observe the backoff without waiting. */
+    @FunctionalInterface
+    interface Sleeper {
+        /** The real one. */
+        Sleeper SYSTEM = d -> Thread.sleep(d.toMillis());
+
+        void sleep(Duration d) throws InterruptedException;
+    }
+
     /** Fetches one book (for read-progress events). */
     interface BookLookup extends Function<String, Optional<JsonNode>> {
     }
@@ -64,6 +73,7 @@ final class KomgaEventStream implements Subscription {
     private final BookEventListener listener;
     private final Timing timing;
     private final BookLookup lookup;
+    private final Sleeper sleeper;
     private final Map<String, BookEvent> buffer = new LinkedHashMap<>();
     private final ScheduledExecutorService watchdog;
     private final Thread reader;
@@ -74,6 +84,11 @@ final class KomgaEventStream implements Subscription {
     private volatile InputStream current;
 
     KomgaEventStream(KomgaClient client, BookEventListener listener, Timing timing, BookLookup lookup) {
+        this(client, listener, timing, lookup, Sleeper.SYSTEM);
+    }
+
+    KomgaEventStream(KomgaClient client, BookEventListener listener, Timing timing, BookLookup lookup, Sleeper sleeper) {
+        this.sleeper = sleeper;
         this.client = client;
         this.listener = listener;
         this.timing = timing;
@@ -133,7 +148,7 @@ final class KomgaEventStream implements Subscription {
                 return;
             }
             try {
-                Thread.sleep(backoff.toMillis());
+                sleeper.sleep(backoff);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
