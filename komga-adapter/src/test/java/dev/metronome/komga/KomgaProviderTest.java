@@ -10,6 +10,7 @@ import dev.metronome.spi.BookQuery;
 import dev.metronome.spi.HostServices;
 import dev.metronome.spi.LibraryServer;
 import dev.metronome.spi.LibraryServerProvider;
+import dev.metronome.spi.LibraryServerProviders;
 import dev.metronome.spi.Page;
 import dev.metronome.spi.ServerException;
 import dev.metronome.spi.ServerSettings;
@@ -45,6 +46,8 @@ class KomgaProviderTest {
     @Test
     void isFoundByServiceLoaderAndDescribesItsSettings() {
         LibraryServerProvider p = provider();
+        assertThat(LibraryServerProviders.find("Komga")).get().isInstanceOf(KomgaProvider.class);
+        assertThat(LibraryServerProviders.find("plex")).isEmpty();
         assertThat(p.spiVersion()).isEqualTo(LibraryServerProvider.SPI_VERSION);
         assertThat(p.settings()).extracting("name").contains("url", "api-key", "email", "password", "path-map");
         assertThat(p.settings()).filteredOn("secret", true).extracting("name").containsExactly("api-key", "password");
@@ -60,6 +63,9 @@ class KomgaProviderTest {
                 "api-key", fake.apiKey())), HostServices.readOnly())) {
             assertThat(server.info().version()).isEqualTo("1.26.3");
             assertThat(server.libraries()).singleElement().extracting("name").isEqualTo("Comics");
+            assertThat(LibraryServerProviders.libraryIds(server, List.of("comics"))).containsExactly("0LIB001");
+            assertThatThrownBy(() -> LibraryServerProviders.libraryIds(server, List.of("Manga")))
+                    .hasMessageContaining("'Manga'").hasMessageContaining("[Comics]");
             Page<Book> first = server.books(new BookQuery(List.of("0LIB001"), true, 0, 2));
             Page<Book> second = server.books(new BookQuery(List.of("0LIB001"), true, 0, 2).next());
             assertThat(first.last()).isFalse();
