@@ -112,6 +112,7 @@ final class KomgaEventStream implements Subscription {
     @Override
     public void close() {
         closed = true;
+        connected = false;
         watchdog.shutdownNow();
         closeCurrent();
         reader.interrupt();

@@ -184,7 +184,7 @@ final class KomgaServer implements LibraryServer {
             }
         }
         Set<String> locks = new HashSet<>();
-        for (Map.Entry<String, JsonNode> f : (Iterable<Map.Entry<String, JsonNode>>) m::fields) {
+        for (Map.Entry<String, JsonNode> f : m.properties()) {
             if (f.getKey().endsWith("Lock") && f.getValue().asBoolean(false)) {
                 locks.add(f.getKey().substring(0, f.getKey().length() - 4));
             }

@@ -85,6 +85,7 @@ class KomgaEventStreamTest {
             Waits.until(Duration.ofSeconds(5), () -> fake.sseConnections() == 2 && fake.sseConnectedNow() == 1,
                     () -> "never reconnected");
             assertThat(connects).containsExactly(false, true);
+            Waits.until(Duration.ofSeconds(5), s::isConnected, () -> "not connected again");
             CbzFiles.write(library.resolve("Saga/Saga 003.cbz"), Map.of("Title", "Three"), 1);
             fake.scan();
             Waits.until(Duration.ofSeconds(5), () -> events.size() == 1, () -> "events after reconnect: " + events);
@@ -131,6 +132,9 @@ class KomgaEventStreamTest {
         try (Subscription s = server.events(listener)) {
             Waits.until(Duration.ofSeconds(5), () -> connects.size() >= 2, () -> "connections: " + connects);
             assertThat(connects).startsWith(false, true);
+            assertThat(fake.sseConnections()).isGreaterThanOrEqualTo(2);
+            s.close();
+            assertThat(s.isConnected()).isFalse();
         }
     }
 }
