@@ -1,0 +1,121 @@
+package dev.metronome.komga;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.metronome.fixtures.komga.CbzFiles;
+import dev.metronome.fixtures.komga.FakeKomgaServer;
+import dev.metronome.spi.Book;
+import dev.metronome.spi.BookQuery;
+import dev.metronome.spi.HostServices;
+import dev.metronome.spi.LibraryServer;
+import dev.metronome.spi.LibraryServerProvider;
+import dev.metronome.spi.LibraryServerProviders;
+import dev.metronome.spi.Page;
+import dev.metronome.spi.ServerException;
+import dev.metronome.spi.ServerSettings;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KomgaProviderTest {
+
+    @TempDir
+    Path library;
+    private FakeKomgaServer fake;
+
+    @AfterEach
+    void stop() {
+        if (fake != null) {
+            assertThat(fake.violations()).isEmpty();
+            fake.close();
+        }
+    }
+
+    private static LibraryServerProvider provider() {
+        return ServiceLoader.load(LibraryServerProvider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(p -> p.id().equals("komga")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void isFoundByServiceLoaderAndDescribesItsSettings() {
+        LibraryServerProvider p = provider();
+        assertThat(LibraryServerProviders.find("Komga")).get().isInstanceOf(KomgaProvider.class);
+        assertThat(LibraryServerProviders.find("plex")).isEmpty();
+        assertThat(p.spiVersion()).isEqualTo(LibraryServerProvider.SPI_VERSION);
+        assertThat(p.settings()).extracting("name").contains("url", "api-key", "email", "password", "path-map");
+        assertThat(p.settings()).filteredOn("secret", true).extracting("name").containsExactly("api-key", "password");
+    }
+
+    @Test
+    void connectsWithAnApiKeyReportsTheVersionAndPagesThroughBooks() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            CbzFiles.write(library.resolve("Saga/Saga 00" + i + ".cbz"), Map.of(), 2);
+        }
+        fake = FakeKomgaServer.builder().library("Comics", library).start();
+        try (LibraryServer server = provider().connect(ServerSettings.of(Map.of("url", fake.url().toString(),
+                "api-key", fake.apiKey())), HostServices.readOnly())) {
+            assertThat(server.info().version()).isEqualTo("1.26.3");
+            assertThat(server.libraries()).singleElement().extracting("name").isEqualTo("Comics");
+            assertThat(LibraryServerProviders.libraryIds(server, List.of("comics"))).containsExactly("0LIB001");
+            assertThatThrownBy(() -> LibraryServerProviders.libraryIds(server, List.of("Manga")))
+                    .hasMessageContaining("'Manga'").hasMessageContaining("[Comics]");
+            Page<Book> first = server.books(new BookQuery(List.of("0LIB001"), true, 0, 2));
+            Page<Book> second = server.books(new BookQuery(List.of("0LIB001"), true, 0, 2).next());
+            assertThat(first.last()).isFalse();
+            assertThat(second.last()).isTrue();
+            assertThat(first.content()).hasSize(2);
+            assertThat(second.content()).singleElement().extracting(Book::name).isEqualTo("Saga 003");
+            Book b = first.content().get(0);
+            assertThat(server.localFile(b)).contains(library.resolve("Saga/Saga 001.cbz").toAbsolutePath());
+            try (InputStream in = server.openBook(b)) {
+                assertThat(in.readAllBytes()).isEqualTo(Files.readAllBytes(library.resolve("Saga/Saga 001.cbz")));
+            }
+        }
+        assertThat(fake.requests()).allMatch(r -> !r.endsWith("-> 401") || r.startsWith("GET /actuator/info"));
+    }
+
+    @Test
+    void fallsBackToBasicOnServersWithoutApiKeys() throws Exception {
+        fake = FakeKomgaServer.builder().library("Comics", library).version("1.19.2").user("me@x.org", "pw").start();
+        try (LibraryServer server = provider().connect(ServerSettings.of(Map.of("url", fake.url().toString(),
+                "api-key", "some-key", "email", "me@x.org", "password", "pw")), HostServices.readOnly())) {
+            assertThat(server.info().version()).isEqualTo("1.19.2");
+        }
+    }
+
+    @Test
+    void refusedCredentialsGiveOneSentenceWithoutTheSecret() throws Exception {
+        fake = FakeKomgaServer.builder().library("Comics", library).version("1.19.2").start();
+        assertThatThrownBy(() -> provider().connect(ServerSettings.of(Map.of("url", fake.url().toString(),
+                "api-key", "secret-key-123")), HostServices.readOnly()))
+                .isInstanceOf(ServerException.class)
+                .hasMessageContaining("refused the credentials").hasMessageContaining("1.20.0")
+                .hasMessageNotContaining("secret-key-123");
+    }
+
+    @Test
+    void tooOldServersAreRefusedByVersion() throws Exception {
+        fake = FakeKomgaServer.builder().library("Comics", library).version("1.18.0").start();
+        assertThatThrownBy(() -> provider().connect(ServerSettings.of(Map.of("url", fake.url().toString(),
+                "email", "admin@example.org", "password", "fake-password")), HostServices.readOnly()))
+                .isInstanceOf(ServerException.class).hasMessageContaining("version 1.18.0").hasMessageContaining("1.19.0");
+    }
+
+    @Test
+    void badSettingsAreNamed() {
+        assertThatThrownBy(() -> provider().connect(ServerSettings.of(Map.of()), HostServices.readOnly()))
+                .hasMessageContaining("'url'");
+        assertThatThrownBy(() -> provider().connect(ServerSettings.of(Map.of("url", "http://u:p@localhost:1")),
+                HostServices.readOnly())).hasMessageContaining("without credentials").hasMessageNotContaining("u:p");
+        assertThatThrownBy(() -> provider().connect(ServerSettings.of(Map.of("url", "http://localhost:1",
+                "api-key", "k", "reconnect-backoff-ms", "soon")), HostServices.readOnly()))
+                .hasMessageContaining("reconnect-backoff-ms");
+    }
+}

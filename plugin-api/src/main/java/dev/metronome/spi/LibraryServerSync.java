@@ -1,0 +1,288 @@
+package dev.metronome.spi;
+
+import dev.metronome.api.ComicMetadata;
+import dev.metronome.api.Decision;
+import dev.metronome.api.Tagger;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The server-neutral loop a host runs over any {@link LibraryServer}: a catch-up over books without a Metron id, live
+ * events, identification through a {@link Tagger}, applying the metadata, and a {@link SyncState} so a restart tags
+ * nothing twice. After each reconnect of the event stream it catches up again, so a disconnect loses no book.
+ *
+ * <p>Books are processed one at a time on one worker thread; a book queued twice is processed once.
+ */
+public final class LibraryServerSync implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(LibraryServerSync.class.getName());
+    private static final String CATCH_UP = "\u0000catch-up";
+
+    private final LibraryServer server;
+    private final Tagger tagger;
+    private final SyncState state;
+    private final SyncOptions options;
+    private final Clock clock;
+    private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final AtomicLong tagged = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private volatile boolean running;
+    private Thread worker;
+    private Subscription subscription;
+
+    /**
+     * A sync, not yet started.
+     *
+     * @param server  the connected server
+     * @param tagger  the host's tagging engine
+     * @param state   the persistent per-book state
+     * @param options the options
+     * @param clock   the clock for state timestamps
+     */
+    public LibraryServerSync(LibraryServer server, Tagger tagger, SyncState state, SyncOptions options, Clock clock) {
+        this.server = server;
+        this.tagger = tagger;
+        this.state = state;
+        this.options = options;
+        this.clock = clock;
+    }
+
+    /** Starts the worker, subscribes to events and queues a catch-up. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::work, "metronome-sync-" + options.serverKey());
+        worker.setDaemon(true);
+        worker.start();
+        subscription = server.events(new Listener());
+        requestCatchUp();
+    }
+
+    /** Queues a catch-up: every book without a Metron id in the served libraries. */
+    public void requestCatchUp() {
+        enqueue(CATCH_UP);
+    }
+
+    /**
+     * Queues one book.
+     *
+     * @param bookId the server's book id
+     */
+    public void enqueue(String bookId) {
+        if (queued.add(bookId)) {
+            queue.add(bookId);
+        }
+    }
+
+    /**
+     * Books tagged since start.
+     *
+     * @return the count
+     */
+    public long taggedCount() {
+        return tagged.get();
+    }
+
+    /**
+     * Books that failed since start.
+     *
+     * @return the count
+     */
+    public long failedCount() {
+        return failed.get();
+    }
+
+    /**
+     * Whether nothing is queued or being processed.
+     *
+     * @return true when idle
+     */
+    public boolean isIdle() {
+        return queued.isEmpty();
+    }
+
+    private void work() {
+        while (running) {
+            String item;
+            try {
+                item = queue.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (item == null) {
+                continue;
+            }
+            try {
+                if (CATCH_UP.equals(item)) {
+                    catchUp();
+                } else {
+                    process(item);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Unexpected failure on " + item + ": " + e);
+            } finally {
+                queued.remove(item);
+            }
+        }
+    }
+
+    private void catchUp() {
+        BookQuery query = BookQuery.untagged(options.libraryIds());
+        try {
+            while (running) {
+                Page<Book> page = server.books(query);
+                for (Book book : page.content()) {
+                    if (!isFinal(book.id())) {
+                        enqueue(book.id());
+                    }
+                }
+                if (page.last()) {
+                    return;
+                }
+                query = query.next();
+            }
+        } catch (ServerException e) {
+            LOG.log(System.Logger.Level.WARNING, "Catch-up stopped: " + e.getMessage());
+        }
+    }
+
+    private boolean isFinal(String bookId) {
+        return state.get(options.serverKey(), bookId).map(SyncState.Entry::isFinal).orElse(false);
+    }
+
+    private void process(String bookId) {
+        if (isFinal(bookId)) {
+            return;
+        }
+        Optional<Book> found;
+        try {
+            found = server.book(bookId);
+        } catch (ServerException e) {
+            fail(bookId, e.getMessage());
+            return;
+        }
+        if (found.isEmpty()) {
+            return;
+        }
+        Book book = found.get();
+        if (!options.libraryIds().isEmpty() && !options.libraryIds().contains(book.libraryId())) {
+            return;
+        }
+        if (book.metadata().metronId() != null) {
+            record(bookId, SyncState.Outcome.ALREADY_TAGGED, null);
+            return;
+        }
+        try {
+            tag(book);
+        } catch (ServerException | IOException | RuntimeException e) {
+            fail(bookId, book.serverPath() + ": " + e.getMessage());
+        }
+    }
+
+    private void tag(Book book) throws ServerException, IOException {
+        Optional<Path> local = server.localFile(book);
+        Path file = local.isPresent() ? local.get() : download(book);
+        try {
+            Decision decision = tagger.identify(file);
+            switch (decision.status()) {
+                case MATCHED -> {
+                    long issueId = decision.issueId();
+                    ComicMetadata metadata = tagger.metadata(issueId);
+                    ApplyResult result = server.apply(book, metadata, options.modeFor(book.libraryId()));
+                    record(book.id(), SyncState.Outcome.TAGGED, issueId);
+                    tagged.incrementAndGet();
+                    LOG.log(System.Logger.Level.INFO, book.serverPath() + ": Metron issue " + issueId + ", "
+                            + result.message());
+                }
+                case AMBIGUOUS -> record(book.id(), SyncState.Outcome.AMBIGUOUS, null);
+                case NO_MATCH -> record(book.id(), SyncState.Outcome.NO_MATCH, null);
+                case ERROR -> fail(book.id(), book.serverPath() + ": " + String.join("; ", decision.reasons()));
+            }
+        } finally {
+            if (local.isEmpty()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private Path download(Book book) throws IOException {
+        String ext = book.extension().isEmpty() ? "bin" : book.extension();
+        Path temp = Files.createTempFile("metronome-book-", "." + ext);
+        try (InputStream in = server.openBook(book)) {
+            Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+            return temp;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+    }
+
+    private void record(String bookId, SyncState.Outcome outcome, Long issueId) {
+        state.put(options.serverKey(), bookId, new SyncState.Entry(outcome, issueId, clock.instant()));
+    }
+
+    private void fail(String bookId, String message) {
+        failed.incrementAndGet();
+        record(bookId, SyncState.Outcome.FAILED, null);
+        LOG.log(System.Logger.Level.WARNING, "Book " + bookId + " failed: " + message);
+    }
+
+    private synchronized void scrobble(String bookId) {
+        state.get(options.serverKey(), bookId)
+                .filter(e -> e.outcome() == SyncState.Outcome.TAGGED && e.issueId() != null && !e.scrobbled())
+                .ifPresent(e -> {
+                    options.scrobbler().readCompleted(e.issueId());
+                    state.put(options.serverKey(), bookId, e.asScrobbled());
+                });
+    }
+
+    /** Stops the event stream and the worker. */
+    @Override
+    public synchronized void close() {
+        running = false;
+        if (subscription != null) {
+            subscription.close();
+        }
+        if (worker != null) {
+            worker.interrupt();
+            try {
+                worker.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private final class Listener implements BookEventListener {
+        @Override
+        public void onEvent(BookEvent event) {
+            switch (event.type()) {
+                case ADDED, CHANGED -> enqueue(event.bookId());
+                case READ_COMPLETED -> scrobble(event.bookId());
+                case DELETED -> { }
+            }
+        }
+
+        @Override
+        public void onConnected(boolean reconnect) {
+            if (reconnect) {
+                requestCatchUp();
+            }
+        }
+    }
+}
