@@ -93,6 +93,11 @@ public final class GlobalOptions {
         return verbose || debug;
     }
 
+    /** The {@code --jobs} option, or null. */
+    public Integer jobsOption() {
+        return jobs;
+    }
+
     /** The parallelism for local work. */
     public int jobs() {
         return jobs == null || jobs < 1 ? Math.max(1, Runtime.getRuntime().availableProcessors()) : jobs;

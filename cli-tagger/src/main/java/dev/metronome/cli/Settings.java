@@ -1,0 +1,215 @@
+package dev.metronome.cli;
+
+import dev.metronome.cache.CacheLocation;
+import dev.metronome.metron.MetronCredentials;
+import dev.metronome.metron.MetronSettings;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The effective settings of a run. Precedence: command-line options, then environment variables, then the config
+ * file ({@code $XDG_CONFIG_HOME/metronome/config.properties} or {@code ~/.config/metronome/config.properties}),
+ * then defaults. Secrets are only ever shown masked.
+ */
+final class Settings {
+
+    static final String FILE_NAME = "config.properties";
+    static final String KEY_USER = "metron.user";
+    static final String KEY_PASSWORD = "metron.password";
+    static final String KEY_TOKEN = "metron.token";
+    static final String KEY_URL = "metron.url";
+    static final String KEY_CACHE_DIR = "cache.dir";
+    static final String KEY_JOBS = "jobs";
+
+    /** One setting's value and where it came from. */
+    record Value(String value, String source, boolean secret) {
+        String shown() {
+            if (value == null) {
+                return "(not set)";
+            }
+            return (secret ? mask(value) : value) + "  [" + source + "]";
+        }
+    }
+
+    private final Path configFile;
+    private final Map<String, Value> values;
+    private final List<String> warnings;
+
+    private Settings(Path configFile, Map<String, Value> values, List<String> warnings) {
+        this.configFile = configFile;
+        this.values = values;
+        this.warnings = warnings;
+    }
+
+    /**
+     * Loads the settings.
+     *
+     * @throws UserError (exit code 3) when the config file cannot be read or holds a bad value
+     */
+    static Settings load(GlobalOptions options, Map<String, String> env, Path home) {
+        Path file = options.config() != null ? options.config() : defaultConfigFile(env, home);
+        Properties fromFile = new Properties();
+        List<String> warnings = new ArrayList<>();
+        if (Files.isRegularFile(file)) {
+            try (Reader reader = Files.newBufferedReader(file)) {
+                fromFile.load(reader);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new UserError(ExitCode.CONFIGURATION, "cannot read the config file " + file + ": " + ErrorHandler.message(e));
+            }
+            warnIfReadableByOthers(file, fromFile, warnings);
+        } else if (options.config() != null) {
+            throw new UserError(ExitCode.CONFIGURATION, "the config file " + file + " does not exist (metronome config init creates it)");
+        }
+        Map<String, Value> values = new LinkedHashMap<>();
+        values.put(KEY_URL, pick(options.metronUrl(), "--metron-url", env, MetronSettings.ENV_URL, fromFile, KEY_URL,
+                MetronSettings.DEFAULT_BASE_URL.toString(), false));
+        values.put(KEY_USER, pick(null, null, env, MetronCredentials.ENV_USER, fromFile, KEY_USER, null, false));
+        values.put(KEY_PASSWORD, pick(null, null, env, MetronCredentials.ENV_PASS, fromFile, KEY_PASSWORD, null, true));
+        values.put(KEY_TOKEN, pick(null, null, env, MetronCredentials.ENV_TOKEN, fromFile, KEY_TOKEN, null, true));
+        String defaultCache = CacheLocation.resolve(null, Map.of(), home).toString();
+        Map<String, String> cacheEnv = new LinkedHashMap<>();
+        if (env.get("XDG_CACHE_HOME") != null) {
+            cacheEnv.put("XDG_CACHE_HOME", env.get("XDG_CACHE_HOME"));
+            defaultCache = CacheLocation.resolve(null, cacheEnv, home).toString();
+        }
+        values.put(KEY_CACHE_DIR, pick(options.cacheDir() == null ? null : options.cacheDir().toString(), "--cache-dir",
+                env, CacheLocation.ENV_CACHE_DIR, fromFile, KEY_CACHE_DIR, defaultCache, false));
+        values.put(KEY_JOBS, pick(options.jobsOption() == null ? null : options.jobsOption().toString(), "--jobs",
+                Map.of(), null, fromFile, KEY_JOBS, String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())), false));
+        Settings settings = new Settings(file, values, warnings);
+        settings.validate();
+        return settings;
+    }
+
+    private static Value pick(String option, String optionName, Map<String, String> env, String envName,
+                              Properties file, String key, String fallback, boolean secret) {
+        if (option != null && !option.isBlank()) {
+            return new Value(option.strip(), optionName, secret);
+        }
+        if (envName != null && env.get(envName) != null && !env.get(envName).isBlank()) {
+            return new Value(env.get(envName).strip(), "$" + envName, secret);
+        }
+        String fromFile = file.getProperty(key);
+        if (fromFile != null && !fromFile.isBlank()) {
+            return new Value(fromFile.strip(), "config file", secret);
+        }
+        return new Value(fallback, "default", secret);
+    }
+
+    private void validate() {
+        try {
+            URI url = URI.create(get(KEY_URL));
+            if (url.getScheme() == null || !url.getScheme().startsWith("http")) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+            if (url.getUserInfo() != null) {
+                throw new IllegalArgumentException("credentials do not belong in the URL; use METRON_USER/METRON_PASS");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCode.CONFIGURATION, "bad Metron URL (" + values.get(KEY_URL).source() + "): "
+                    + ErrorHandler.message(e));
+        }
+        try {
+            if (Integer.parseInt(get(KEY_JOBS)) < 1) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            throw new UserError(ExitCode.CONFIGURATION, "bad jobs value (" + values.get(KEY_JOBS).source()
+                    + "): a positive number is needed");
+        }
+        boolean hasUser = get(KEY_USER) != null;
+        boolean hasPassword = get(KEY_PASSWORD) != null;
+        if (hasUser != hasPassword && get(KEY_TOKEN) == null) {
+            throw new UserError(ExitCode.CONFIGURATION, hasUser
+                    ? "METRON_USER is set but METRON_PASS is not" : "METRON_PASS is set but METRON_USER is not");
+        }
+    }
+
+    private static void warnIfReadableByOthers(Path file, Properties properties, List<String> warnings) {
+        if (properties.getProperty(KEY_PASSWORD) == null && properties.getProperty(KEY_TOKEN) == null) {
+            return;
+        }
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            if (permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ)) {
+                warnings.add("the config file " + file + " holds a secret but others can read it: chmod 600 " + file);
+            }
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // not a POSIX file system
+        }
+    }
+
+    /** The default config file: {@code $XDG_CONFIG_HOME/metronome/config.properties} or {@code ~/.config/...}. */
+    static Path defaultConfigFile(Map<String, String> env, Path home) {
+        String xdg = env.get("XDG_CONFIG_HOME");
+        Path folder = xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".config");
+        return folder.resolve("metronome").resolve(FILE_NAME);
+    }
+
+    String get(String key) {
+        Value value = values.get(key);
+        return value == null ? null : value.value();
+    }
+
+    /** The config file consulted (it may not exist). */
+    Path configFile() {
+        return configFile;
+    }
+
+    /** Every setting with its source, for {@code config show}. */
+    Map<String, Value> values() {
+        return values;
+    }
+
+    /** Problems worth a warning line (a world-readable secret). */
+    List<String> warnings() {
+        return warnings;
+    }
+
+    /** The Metron client settings: the base URL and the default budgets. */
+    MetronSettings metronSettings(Map<String, String> env) {
+        return MetronSettings.fromEnvironment(env).withBaseUrl(URI.create(get(KEY_URL)));
+    }
+
+    /** The credentials, if any are configured (a token wins over user and password). */
+    Optional<MetronCredentials> credentials() {
+        if (get(KEY_TOKEN) != null) {
+            return Optional.of(MetronCredentials.token(get(KEY_TOKEN)));
+        }
+        if (get(KEY_USER) != null && get(KEY_PASSWORD) != null) {
+            return Optional.of(MetronCredentials.basic(get(KEY_USER), get(KEY_PASSWORD)));
+        }
+        return Optional.empty();
+    }
+
+    /** The credentials, or a configuration error telling how to set them. */
+    MetronCredentials requireCredentials() {
+        return credentials().orElseThrow(() -> new UserError(ExitCode.CONFIGURATION,
+                "no Metron credentials: set METRON_USER and METRON_PASS (or METRON_TOKEN), or run 'metronome config init'"));
+    }
+
+    Path cacheDir() {
+        return Path.of(get(KEY_CACHE_DIR));
+    }
+
+    int jobs() {
+        return Integer.parseInt(get(KEY_JOBS));
+    }
+
+    /** A secret as shown: never any of its characters. */
+    static String mask(String secret) {
+        return "******** (set)";
+    }
+}
