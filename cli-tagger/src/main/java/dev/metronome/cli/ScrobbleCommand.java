@@ -1,12 +1,8 @@
 package dev.metronome.cli;
 
-import dev.metronome.cache.CacheLocation;
 import dev.metronome.cache.MetronSession;
-import dev.metronome.metron.MetronCredentials;
 import dev.metronome.metron.MetronException;
-import dev.metronome.metron.MetronSettings;
 import dev.metronome.metron.ScrobbleService;
-import dev.metronome.metron.Sleeper;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,46 +62,38 @@ public final class ScrobbleCommand implements Callable<Integer> {
             err.println("metronome scrobble: --rating must be between 1 and 5.");
             return 2;
         }
-        try {
-            MetronSettings settings = MetronSettings.fromEnvironment(env);
-            if (metronUrl != null) {
-                settings = settings.withBaseUrl(metronUrl);
+        try (MetronSession session = MetronSession.fromEnvironment(metronUrl, cacheDir, env)) {
+            List<ScrobbleService.Scrobble> reads = new ArrayList<>();
+            int failures = 0;
+            if (issueId != null) {
+                reads.add(new ScrobbleService.Scrobble(issueId, dateRead, rating));
             }
-            MetronCredentials credentials = MetronCredentials.fromEnvironment(env).orElseThrow(() ->
-                    new MetronException(MetronException.Kind.CONFIGURATION, 0,
-                            "No Metron credentials: set METRON_TOKEN, or METRON_USER and METRON_PASS."));
-            Path dir = CacheLocation.resolve(cacheDir, env, Path.of(System.getProperty("user.home")));
-            try (MetronSession session = MetronSession.open(settings, credentials, dir, Clock.systemUTC(),
-                    Sleeper.SYSTEM)) {
-                List<ScrobbleService.Scrobble> reads = new ArrayList<>();
-                int failures = 0;
-                if (issueId != null) {
-                    reads.add(new ScrobbleService.Scrobble(issueId, dateRead, rating));
+            for (Path file : files) {
+                var id = session.cache().issueForFingerprint(Fingerprints.of(file));
+                if (id.isEmpty()) {
+                    err.println(file + ": not identified yet; tag it first, or use --issue-id.");
+                    failures++;
+                } else {
+                    reads.add(new ScrobbleService.Scrobble(id.get(), dateRead, rating));
                 }
-                for (Path file : files) {
-                    var id = session.cache().issueForFingerprint(Fingerprints.of(file));
-                    if (id.isEmpty()) {
-                        err.println(file + ": not identified yet; tag it first, or use --issue-id.");
-                        failures++;
-                    } else {
-                        reads.add(new ScrobbleService.Scrobble(id.get(), dateRead, rating));
-                    }
-                }
-                for (ScrobbleService.Outcome outcome : new ScrobbleService(session.client(), Clock.systemUTC())
-                        .scrobble(reads)) {
-                    if (outcome.ok()) {
-                        out.printf("Issue %d marked as read (%s).%n", outcome.request().issueId(),
-                                outcome.result().dateRead());
-                    } else {
-                        err.println("Issue " + outcome.request().issueId() + ": " + outcome.error());
-                        failures++;
-                    }
-                }
-                return failures == 0 ? 0 : 1;
             }
+            for (ScrobbleService.Outcome outcome : new ScrobbleService(session.client(), Clock.systemUTC())
+                    .scrobble(reads)) {
+                if (outcome.ok()) {
+                    out.printf("Issue %d marked as read (%s).%n", outcome.request().issueId(),
+                            outcome.result().dateRead());
+                } else {
+                    err.println("Issue " + outcome.request().issueId() + ": " + outcome.error());
+                    failures++;
+                }
+            }
+            return failures == 0 ? 0 : 1;
         } catch (MetronException e) {
             err.println("metronome scrobble: " + e.getMessage());
             return e.kind() == MetronException.Kind.AUTH ? 3 : 1;
+        } catch (java.io.UncheckedIOException e) {
+            err.println("metronome scrobble: " + e.getMessage());
+            return 1;
         }
     }
 

@@ -1,11 +1,7 @@
 package dev.metronome.cli;
 
-import dev.metronome.cache.CacheLocation;
 import dev.metronome.cache.MetronSession;
-import dev.metronome.metron.MetronCredentials;
 import dev.metronome.metron.MetronException;
-import dev.metronome.metron.MetronSettings;
-import dev.metronome.metron.Sleeper;
 import dev.metronome.metron.SyncService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,35 +43,27 @@ public final class SyncCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            MetronSettings settings = MetronSettings.fromEnvironment(env);
-            if (metronUrl != null) {
-                settings = settings.withBaseUrl(metronUrl);
+        try (MetronSession session = MetronSession.fromEnvironment(metronUrl, cacheDir, env)) {
+            SyncService.Report report = new SyncService(session.client(), session.cache(), Clock.systemUTC())
+                    .sync(Optional.ofNullable(since));
+            if (report.issueSince() == null) {
+                out.printf("First sync: baseline recorded at %s; the next sync pulls changes since then.%n",
+                        report.syncedAt());
+            } else {
+                out.printf("Synced %d changed issues and %d changed series (since %s).%n", report.issues(),
+                        report.series(), report.issueSince());
             }
-            MetronCredentials credentials = MetronCredentials.fromEnvironment(env).orElseThrow(() ->
-                    new MetronException(MetronException.Kind.CONFIGURATION, 0,
-                            "No Metron credentials: set METRON_TOKEN, or METRON_USER and METRON_PASS."));
-            Path dir = CacheLocation.resolve(cacheDir, env, Path.of(System.getProperty("user.home")));
-            try (MetronSession session = MetronSession.open(settings, credentials, dir, Clock.systemUTC(),
-                    Sleeper.SYSTEM)) {
-                SyncService.Report report = new SyncService(session.client(), session.cache(), Clock.systemUTC())
-                        .sync(Optional.ofNullable(since));
-                if (report.issueSince() == null) {
-                    out.printf("First sync: baseline recorded at %s; the next sync pulls changes since then.%n",
-                            report.syncedAt());
-                } else {
-                    out.printf("Synced %d changed issues and %d changed series (since %s).%n", report.issues(),
-                            report.series(), report.issueSince());
-                }
-                if (stats) {
-                    out.print(session.client().stats().summary());
-                    out.flush();
-                }
+            if (stats) {
+                out.print(session.client().stats().summary());
+                out.flush();
             }
             return 0;
         } catch (MetronException e) {
             err.println("metronome sync: " + e.getMessage());
             return e.kind() == MetronException.Kind.AUTH ? 3 : 1;
+        } catch (java.io.UncheckedIOException e) {
+            err.println("metronome sync: " + e.getMessage());
+            return 1;
         }
     }
 }
