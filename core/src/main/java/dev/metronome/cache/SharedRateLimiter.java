@@ -5,6 +5,9 @@ import dev.metronome.metron.RateLimitState;
 import dev.metronome.metron.Sleeper;
 import dev.metronome.metron.StatefulRateLimiter;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.util.function.Function;
 
@@ -15,8 +18,13 @@ import java.util.function.Function;
  */
 public final class SharedRateLimiter extends StatefulRateLimiter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SharedRateLimiter.class);
+
     private final MetronCache cache;
     private final String account;
+    /** Used only if the cache database fails: this process then limits itself alone. */
+    private final RateLimitState fallback = new RateLimitState();
+    private volatile boolean cacheFailed;
 
     /**
      * Creates a limiter.
@@ -36,6 +44,16 @@ public final class SharedRateLimiter extends StatefulRateLimiter {
 
     @Override
     protected <T> T withState(Function<RateLimitState, T> change) {
-        return cache.withRateLimitState(account, change);
+        if (!cacheFailed) {
+            try {
+                return cache.withRateLimitState(account, change);
+            } catch (IllegalStateException e) {
+                cacheFailed = true;
+                LOG.warn("{}; this process now limits its Metron requests on its own.", e.getMessage());
+            }
+        }
+        synchronized (fallback) {
+            return change.apply(fallback);
+        }
     }
 }

@@ -103,6 +103,27 @@ class MetronCacheTest {
     }
 
     @Test
+    void aFailingCacheLeavesTheLimiterWorkingInThisProcess(@TempDir Path dir) throws Exception {
+        MetronSettings settings = MetronSettings.defaults().withBudgets(2, Duration.ofSeconds(60), 5000,
+                Duration.ofDays(1));
+        List<Duration> waits = new ArrayList<>();
+        Sleeper sleeper = d -> {
+            waits.add(d);
+            clock.advance(d);
+        };
+        MetronCache cache = MetronCache.open(dir, clock);
+        SharedRateLimiter limiter = new SharedRateLimiter(cache, "user:alice", settings, clock, sleeper);
+        limiter.acquire();
+        cache.close();
+        // the database is gone: no crash, and the budget still holds (2 per minute, counted afresh)
+        limiter.acquire();
+        limiter.acquire();
+        assertThat(waits).isEmpty();
+        limiter.acquire();
+        assertThat(waits).hasSize(1);
+    }
+
+    @Test
     void twoCachesInParallelThreadsNeverOverspendTheBudget(@TempDir Path dir) throws Exception {
         MetronSettings settings = MetronSettings.defaults().withBudgets(5, Duration.ofHours(1), 5000,
                 Duration.ofDays(1));
