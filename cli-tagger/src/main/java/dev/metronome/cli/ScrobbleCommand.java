@@ -1,7 +1,5 @@
 package dev.metronome.cli;
 
-import dev.metronome.cache.MetronSession;
-import dev.metronome.metron.MetronException;
 import dev.metronome.metron.ScrobbleService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,13 +7,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -41,14 +37,8 @@ public final class ScrobbleCommand implements Callable<Integer> {
     @Option(names = "--date-read", description = "When you read it (ISO date-time; default now).")
     OffsetDateTime dateRead;
 
-    @Option(names = "--metron-url", description = "Metron API root (default: METRON_URL or https://metron.cloud/api/).")
-    URI metronUrl;
-
-    @Option(names = "--cache-dir", description = "Cache folder (default: METRONOME_CACHE_DIR or the user cache).")
-    Path cacheDir;
-
-    /** The environment; replaced in tests. */
-    Map<String, String> env = System.getenv();
+    @CommandLine.Mixin
+    SyncCommand.MetronOptions metron = new SyncCommand.MetronOptions();
 
     @Override
     public Integer call() {
@@ -62,7 +52,7 @@ public final class ScrobbleCommand implements Callable<Integer> {
             err.println("metronome scrobble: --rating must be between 1 and 5.");
             return 2;
         }
-        try (MetronSession session = MetronSession.fromEnvironment(metronUrl, cacheDir, env)) {
+        return metron.run("scrobble", err, session -> {
             List<ScrobbleService.Scrobble> reads = new ArrayList<>();
             int failures = 0;
             if (issueId != null) {
@@ -88,13 +78,7 @@ public final class ScrobbleCommand implements Callable<Integer> {
                 }
             }
             return failures == 0 ? 0 : 1;
-        } catch (MetronException e) {
-            err.println("metronome scrobble: " + e.getMessage());
-            return e.kind() == MetronException.Kind.AUTH ? 3 : 1;
-        } catch (java.io.UncheckedIOException e) {
-            err.println("metronome scrobble: " + e.getMessage());
-            return 1;
-        }
+        });
     }
 
     /** The archive fingerprint the tagger stores: SHA-256 of the file's bytes. */
