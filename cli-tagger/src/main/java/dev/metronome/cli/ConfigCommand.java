@@ -57,7 +57,7 @@ final class ConfigCommand implements Runnable {
     /** {@code metronome config init}: writes a commented template, readable by the owner only. */
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = "Writes a commented config file template (mode 0600).")
-    static final class Init implements java.util.concurrent.Callable<Integer> {
+    static final class Init implements java.util.concurrent.Callable<Integer>, UsesEnvironment {
         @Spec
         CommandSpec spec;
 
@@ -72,6 +72,12 @@ final class ConfigCommand implements Runnable {
 
         Map<String, String> env = System.getenv();
         Path home = Path.of(System.getProperty("user.home"));
+
+        @Override
+        public void environment(Map<String, String> newEnv, Path newHome) {
+            env = newEnv;
+            home = newHome;
+        }
 
         @Override
         public Integer call() {
@@ -105,7 +111,7 @@ final class ConfigCommand implements Runnable {
     /** {@code metronome config show}: the effective settings, secrets masked. */
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Prints the effective settings and where each comes from; secrets are masked.")
-    static final class Show implements java.util.concurrent.Callable<Integer> {
+    static final class Show implements java.util.concurrent.Callable<Integer>, UsesEnvironment {
         @Spec
         CommandSpec spec;
 
@@ -117,6 +123,12 @@ final class ConfigCommand implements Runnable {
 
         Map<String, String> env = System.getenv();
         Path home = Path.of(System.getProperty("user.home"));
+
+        @Override
+        public void environment(Map<String, String> newEnv, Path newHome) {
+            env = newEnv;
+            home = newHome;
+        }
 
         @Override
         public Integer call() {

@@ -19,8 +19,9 @@ import java.util.concurrent.Callable;
  * user's Metron collection. Files are looked up in the cache (archive fingerprint -> issue id, filled by tagging).
  */
 @Command(name = "scrobble", mixinStandardHelpOptions = true,
-        description = "Marks issues as read in your Metron collection.")
-public final class ScrobbleCommand implements Callable<Integer> {
+        description = "Marks issues as read in your Metron collection.",
+        footer = {"", "Examples:", "  metronome scrobble --issue-id 31047 --rating 4", "  metronome scrobble 'Saga 001 (2012).cbz'"})
+public final class ScrobbleCommand implements Callable<Integer>, UsesEnvironment {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,34 +38,46 @@ public final class ScrobbleCommand implements Callable<Integer> {
     @Option(names = "--date-read", description = "When you read it (ISO date-time; default now).")
     OffsetDateTime dateRead;
 
+    @CommandLine.ParentCommand
+    MetronomeCommand parent;
+
     @CommandLine.Mixin
-    SyncCommand.MetronOptions metron = new SyncCommand.MetronOptions();
+    GlobalOptions global;
+
+    /** The environment and home folder; replaced in tests. */
+    java.util.Map<String, String> env = System.getenv();
+    Path home = Path.of(System.getProperty("user.home"));
+
+    @Override
+    public void environment(java.util.Map<String, String> newEnv, Path newHome) {
+        env = newEnv;
+        home = newHome;
+    }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if ((issueId == null) == files.isEmpty()) {
-            err.println("metronome scrobble: give either FILE... or --issue-id N.");
-            return 2;
+            throw new UserError(ExitCode.USAGE, "scrobble: give either FILE... or --issue-id N");
         }
         if (rating != null && (rating < 1 || rating > 5)) {
-            err.println("metronome scrobble: --rating must be between 1 and 5.");
-            return 2;
+            throw new UserError(ExitCode.USAGE, "scrobble: --rating must be between 1 and 5");
         }
-        return metron.run("scrobble", err, session -> {
+        GlobalOptions options = global.with(parent == null ? null : parent.global());
+        return SyncCommand.withSession(options, env, home, session -> {
             List<ScrobbleService.Scrobble> reads = new ArrayList<>();
             int failures = 0;
             if (issueId != null) {
                 reads.add(new ScrobbleService.Scrobble(issueId, dateRead, rating));
             }
             for (Path file : files) {
-                var id = session.cache().issueForFingerprint(Fingerprints.of(file));
+                java.util.OptionalLong id = TaggedIssue.of(file, session.cache());
                 if (id.isEmpty()) {
-                    err.println(file + ": not identified yet; tag it first, or use --issue-id.");
+                    err.println("metronome: " + file + ": not identified yet; tag it first, or use --issue-id");
                     failures++;
                 } else {
-                    reads.add(new ScrobbleService.Scrobble(id.get(), dateRead, rating));
+                    reads.add(new ScrobbleService.Scrobble((int) id.getAsLong(), dateRead, rating));
                 }
             }
             for (ScrobbleService.Outcome outcome : new ScrobbleService(session.client(), Clock.systemUTC())
@@ -77,26 +90,8 @@ public final class ScrobbleCommand implements Callable<Integer> {
                     failures++;
                 }
             }
-            return failures == 0 ? 0 : 1;
+            return failures == 0 ? ExitCode.OK : ExitCode.SOME_NOT_TAGGED;
         });
     }
 
-    /** The archive fingerprint the tagger stores: SHA-256 of the file's bytes. */
-    static final class Fingerprints {
-        private Fingerprints() {
-        }
-
-        static String of(Path file) {
-            try (var in = java.nio.file.Files.newInputStream(file)) {
-                var digest = java.security.MessageDigest.getInstance("SHA-256");
-                byte[] buffer = new byte[1 << 16];
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    digest.update(buffer, 0, n);
-                }
-                return "sha256:" + java.util.HexFormat.of().formatHex(digest.digest());
-            } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
-                return "unreadable:" + file;
-            }
-        }
-    }
 }

@@ -2,6 +2,7 @@ package dev.metronome.cli;
 
 import dev.metronome.cache.MetronSession;
 import dev.metronome.metron.MetronException;
+import dev.metronome.metron.Sleeper;
 import dev.metronome.metron.SyncService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,14 +21,28 @@ import java.util.function.Function;
 
 /** {@code metronome sync}: pulls issues and series changed since the last sync into the cache. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
-        description = "Pulls the issues and series changed on Metron since the last sync into the cache.")
-public final class SyncCommand implements Callable<Integer> {
+        description = "Pulls the issues and series changed on Metron since the last sync into the cache.",
+        footer = {"", "Examples:", "  metronome sync", "  metronome sync --since 2026-11-01T00:00:00Z --stats"})
+public final class SyncCommand implements Callable<Integer>, UsesEnvironment {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    MetronomeCommand parent;
+
     @CommandLine.Mixin
-    MetronOptions metron = new MetronOptions();
+    GlobalOptions global;
+
+    /** The environment and home folder; replaced in tests. */
+    Map<String, String> env = System.getenv();
+    Path home = Path.of(System.getProperty("user.home"));
+
+    @Override
+    public void environment(java.util.Map<String, String> newEnv, Path newHome) {
+        env = newEnv;
+        home = newHome;
+    }
 
     @Option(names = "--since", description = "Sync changes after this ISO date-time instead of the last sync.")
     OffsetDateTime since;
@@ -38,7 +53,8 @@ public final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        return metron.run("sync", spec.commandLine().getErr(), session -> {
+        GlobalOptions options = global.with(parent == null ? null : parent.global());
+        return withSession(options, env, home, session -> {
             SyncService.Report report = new SyncService(session.client(), session.cache(), Clock.systemUTC())
                     .sync(Optional.ofNullable(since));
             if (report.issueSince() == null) {
@@ -52,41 +68,25 @@ public final class SyncCommand implements Callable<Integer> {
                 out.print(session.client().stats().summary());
                 out.flush();
             }
-            return 0;
+            return ExitCode.OK;
         });
     }
 
-    /** The options every Metron command shares, and how such a command opens its session and reports failure. */
-    static final class MetronOptions {
-
-        @Option(names = "--metron-url",
-                description = "Metron API root (default: METRON_URL or https://metron.cloud/api/).")
-        URI metronUrl;
-
-        @Option(names = "--cache-dir", description = "Cache folder (default: METRONOME_CACHE_DIR or the user cache).")
-        Path cacheDir;
-
-        /** The environment; replaced in tests. */
-        Map<String, String> env = System.getenv();
-
-        /**
-         * Opens a session, runs the body, and turns failures into one line and an exit code (3: credentials).
-         *
-         * @param command the command name for messages
-         * @param err     where failures go
-         * @param body    the work; returns the exit code
-         * @return the exit code
-         */
-        int run(String command, PrintWriter err, Function<MetronSession, Integer> body) {
-            try (MetronSession session = MetronSession.fromEnvironment(metronUrl, cacheDir, env)) {
-                return body.apply(session);
-            } catch (MetronException e) {
-                err.println("metronome " + command + ": " + e.getMessage());
-                return e.kind() == MetronException.Kind.AUTH ? 3 : 1;
-            } catch (UncheckedIOException e) {
-                err.println("metronome " + command + ": " + e.getMessage());
-                return 1;
-            }
+    /**
+     * Opens a Metron session with the effective settings (options, environment, config file), runs the body, and
+     * turns a Metron failure into a one-line error with its exit code (3: credentials).
+     */
+    static int withSession(GlobalOptions options, Map<String, String> env, Path home,
+                           Function<MetronSession, Integer> body) {
+        Settings settings = Settings.load(options, env, home);
+        try (MetronSession session = MetronSession.open(settings.metronSettings(env), settings.requireCredentials(),
+                settings.cacheDir(), Clock.systemUTC(), Sleeper.SYSTEM)) {
+            return body.apply(session);
+        } catch (MetronException e) {
+            throw new UserError(e.kind() == MetronException.Kind.AUTH || e.kind() == MetronException.Kind.CONFIGURATION
+                    ? ExitCode.CONFIGURATION : ExitCode.FATAL, e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw new UserError(ExitCode.FATAL, ErrorHandler.message(e));
         }
     }
 }

@@ -1,0 +1,63 @@
+package dev.metronome.cli;
+
+import dev.metronome.api.ComicMetadata;
+import dev.metronome.api.ExternalId;
+import dev.metronome.api.IdSource;
+import dev.metronome.archive.ArchiveException;
+import dev.metronome.archive.Archives;
+import dev.metronome.archive.ComicArchive;
+import dev.metronome.cache.MetronCache;
+import dev.metronome.comicinfo.ComicInfoReader;
+import dev.metronome.comicinfo.MetadataException;
+import dev.metronome.comicinfo.MetronomeStamp;
+import dev.metronome.metroninfo.MetronInfoReader;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The Metron issue a tagged archive is: its MetronInfo Metron id, else the {@code [metron:issue=N]} stamp in its
+ * ComicInfo notes, else what the cache remembers for its fingerprint (which survives re-tagging).
+ */
+final class TaggedIssue {
+
+    private TaggedIssue() {
+    }
+
+    static OptionalLong of(Path file, MetronCache cache) {
+        try (ComicArchive archive = Archives.open(file)) {
+            Optional<byte[]> metronInfo = archive.readMetadata("MetronInfo.xml");
+            if (metronInfo.isPresent()) {
+                OptionalLong id = metronId(new MetronInfoReader().read(metronInfo.get(), file.toString()).metadata());
+                if (id.isPresent()) {
+                    return id;
+                }
+            }
+            Optional<byte[]> comicInfo = archive.readMetadata("ComicInfo.xml");
+            if (comicInfo.isPresent()) {
+                ComicMetadata metadata = new ComicInfoReader().read(comicInfo.get(), file.toString()).metadata();
+                OptionalLong stamped = MetronomeStamp.issueId(metadata.notes());
+                if (stamped.isPresent()) {
+                    return stamped;
+                }
+                OptionalLong id = metronId(metadata);
+                if (id.isPresent()) {
+                    return id;
+                }
+            }
+            return cache.issueForFingerprint(archive.fingerprint()).map(OptionalLong::of).orElse(OptionalLong.empty());
+        } catch (ArchiveException | MetadataException e) {
+            return OptionalLong.empty();
+        } catch (IOException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private static OptionalLong metronId(ComicMetadata metadata) {
+        return metadata.ids().stream()
+                .filter(id -> id.source() == IdSource.METRON && id.kind() == ExternalId.Kind.ISSUE)
+                .map(ExternalId::value).filter(v -> v.matches("\\d+")).mapToLong(Long::parseLong).findFirst();
+    }
+}
