@@ -114,6 +114,8 @@ public final class MetronCache implements ResponseStore, SyncStore, AutoCloseabl
             s.execute("CREATE TABLE IF NOT EXISTS synced_series (id INTEGER PRIMARY KEY, modified TEXT,"
                     + " json TEXT NOT NULL)");
             s.execute("CREATE TABLE IF NOT EXISTS rate_limit (account TEXT PRIMARY KEY, state TEXT NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS library_book (server TEXT NOT NULL, book_id TEXT NOT NULL,"
+                    + " state TEXT NOT NULL, PRIMARY KEY (server, book_id))");
             s.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '" + SCHEMA_VERSION + "')");
         } catch (SQLException e) {
             c.close();
@@ -174,6 +176,16 @@ public final class MetronCache implements ResponseStore, SyncStore, AutoCloseabl
     /** Remembers the issue an archive was identified as. */
     public synchronized void rememberFingerprint(String fingerprint, int issueId) {
         update("INSERT OR REPLACE INTO fingerprint (fingerprint, issue_id) VALUES (?, ?)", fingerprint, issueId);
+    }
+
+    /** What the library-server sync recorded for a book of a server (an opaque text), if anything. */
+    public synchronized Optional<String> libraryBook(String server, String bookId) {
+        return queryText("SELECT state FROM library_book WHERE server = ? AND book_id = ?", server, bookId);
+    }
+
+    /** Records what the library-server sync did with a book, so that a restart does nothing twice. */
+    public synchronized void rememberLibraryBook(String server, String bookId, String state) {
+        update("INSERT OR REPLACE INTO library_book (server, book_id, state) VALUES (?, ?, ?)", server, bookId, state);
     }
 
     // ---- sync ----
@@ -318,6 +330,18 @@ public final class MetronCache implements ResponseStore, SyncStore, AutoCloseabl
             bind(p, args);
             try (ResultSet r = p.executeQuery()) {
                 return r.next() ? Optional.of(r.getInt(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            LOG.warn("Cache read failed ({}); treating it as a miss.", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<String> queryText(String sql, Object... args) {
+        try (PreparedStatement p = connection.prepareStatement(sql)) {
+            bind(p, args);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
             }
         } catch (SQLException e) {
             LOG.warn("Cache read failed ({}); treating it as a miss.", e.getMessage());
