@@ -1,0 +1,347 @@
+package dev.metronome.cache;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.metronome.metron.MetronJson;
+import dev.metronome.metron.RateLimitState;
+import dev.metronome.metron.ResponseStore;
+import dev.metronome.metron.SyncStore;
+import dev.metronome.metron.model.IssueListItem;
+import dev.metronome.metron.model.SeriesListItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The persistent cache, one SQLite file ({@value #FILE_NAME}) in the cache folder: Metron responses with their
+ * Last-Modified, resolved series, archive fingerprints, sync state, synced deltas, and the shared rate-limit state.
+ *
+ * <p>Several processes may open the same folder: the database runs in WAL mode with a busy timeout, and the rate
+ * limit state is read and written inside one {@code BEGIN IMMEDIATE} transaction, so every process sees one limiter
+ * per account. A file that is not a usable database is moved aside ({@code .corrupt-<time>}) and rebuilt, with a
+ * warning. Failures during use are logged and treated as cache misses, never as crashes. Credentials are never
+ * stored: URLs carry none, and the account key is the username or a digest of the token.
+ */
+public final class MetronCache implements ResponseStore, SyncStore, AutoCloseable {
+
+    /** The database file name. */
+    public static final String FILE_NAME = "metronome-cache.db";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MetronCache.class);
+    private static final int SCHEMA_VERSION = 1;
+
+    private final Path file;
+    private final Clock clock;
+    private final Connection connection;
+
+    private MetronCache(Path file, Clock clock, Connection connection) {
+        this.file = file;
+        this.clock = clock;
+        this.connection = connection;
+    }
+
+    /**
+     * Opens (creating if needed) the cache in a folder.
+     *
+     * @param dir   the cache folder
+     * @param clock the clock for fetch times
+     * @return the cache
+     * @throws UncheckedIOException when the folder cannot be created or the database cannot be opened even fresh
+     */
+    public static MetronCache open(Path dir, Clock clock) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the cache folder " + dir + ": " + e.getMessage(), e);
+        }
+        Path file = dir.resolve(FILE_NAME);
+        try {
+            return new MetronCache(file, clock, connect(file));
+        } catch (SQLException e) {
+            Path aside = file.resolveSibling(FILE_NAME + ".corrupt-" + clock.millis());
+            LOG.warn("The cache {} is unreadable ({}); moving it to {} and starting a new one.", file,
+                    e.getMessage(), aside.getFileName());
+            try {
+                Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+                for (String suffix : new String[] {"-wal", "-shm"}) {
+                    Files.deleteIfExists(file.resolveSibling(FILE_NAME + suffix));
+                }
+                return new MetronCache(file, clock, connect(file));
+            } catch (IOException | SQLException again) {
+                throw new UncheckedIOException("Cannot rebuild the cache " + file + ": " + again.getMessage(),
+                        again instanceof IOException io ? io : new IOException(again));
+            }
+        }
+    }
+
+    private static Connection connect(Path file) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = 10000");
+            s.execute("PRAGMA journal_mode = WAL");
+            s.execute("PRAGMA synchronous = NORMAL");
+            try (ResultSet check = s.executeQuery("PRAGMA quick_check")) {
+                if (!check.next() || !"ok".equalsIgnoreCase(check.getString(1))) {
+                    throw new SQLException("integrity check failed");
+                }
+            }
+            s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS response (url TEXT PRIMARY KEY, body BLOB NOT NULL,"
+                    + " last_modified TEXT NOT NULL, fetched INTEGER NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS resolved_series (name TEXT NOT NULL, year INTEGER NOT NULL,"
+                    + " series_id INTEGER NOT NULL, PRIMARY KEY (name, year))");
+            s.execute("CREATE TABLE IF NOT EXISTS fingerprint (fingerprint TEXT PRIMARY KEY,"
+                    + " issue_id INTEGER NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS sync_state (resource TEXT PRIMARY KEY, last_sync TEXT NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS synced_issue (id INTEGER PRIMARY KEY, series_id INTEGER,"
+                    + " modified TEXT, json TEXT NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS synced_series (id INTEGER PRIMARY KEY, modified TEXT,"
+                    + " json TEXT NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS rate_limit (account TEXT PRIMARY KEY, state TEXT NOT NULL)");
+            s.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '" + SCHEMA_VERSION + "')");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    /** The database file. */
+    public Path file() {
+        return file;
+    }
+
+    // ---- responses ----
+
+    @Override
+    public synchronized Optional<CachedResponse> get(String url) {
+        try (PreparedStatement p = connection.prepareStatement(
+                "SELECT body, last_modified, fetched FROM response WHERE url = ?")) {
+            p.setString(1, url);
+            try (ResultSet r = p.executeQuery()) {
+                if (r.next()) {
+                    return Optional.of(new CachedResponse(r.getBytes(1), r.getString(2),
+                            Instant.ofEpochMilli(r.getLong(3))));
+                }
+            }
+        } catch (SQLException e) {
+            LOG.warn("Cache read failed for a response ({}); treating it as a miss.", e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized void put(String url, CachedResponse response) {
+        update("INSERT OR REPLACE INTO response (url, body, last_modified, fetched) VALUES (?, ?, ?, ?)",
+                url, response.body(), response.lastModified(), response.fetched().toEpochMilli());
+    }
+
+    // ---- resolved series and fingerprints ----
+
+    /** The series id remembered for a name (normalized) and start year (null: any). */
+    public synchronized Optional<Integer> resolvedSeries(String name, Integer year) {
+        return queryInt("SELECT series_id FROM resolved_series WHERE name = ? AND year = ?",
+                SeriesKey.normalize(name), year == null ? -1 : year);
+    }
+
+    /** Remembers which series a name and year resolved to. */
+    public synchronized void rememberSeries(String name, Integer year, int seriesId) {
+        update("INSERT OR REPLACE INTO resolved_series (name, year, series_id) VALUES (?, ?, ?)",
+                SeriesKey.normalize(name), year == null ? -1 : year, seriesId);
+    }
+
+    /** The issue id remembered for an archive fingerprint. */
+    public synchronized Optional<Integer> issueForFingerprint(String fingerprint) {
+        return queryInt("SELECT issue_id FROM fingerprint WHERE fingerprint = ?", fingerprint);
+    }
+
+    /** Remembers the issue an archive was identified as. */
+    public synchronized void rememberFingerprint(String fingerprint, int issueId) {
+        update("INSERT OR REPLACE INTO fingerprint (fingerprint, issue_id) VALUES (?, ?)", fingerprint, issueId);
+    }
+
+    // ---- sync ----
+
+    @Override
+    public synchronized Optional<OffsetDateTime> lastSync(String resource) {
+        try (PreparedStatement p = connection.prepareStatement(
+                "SELECT last_sync FROM sync_state WHERE resource = ?")) {
+            p.setString(1, resource);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(OffsetDateTime.parse(r.getString(1))) : Optional.empty();
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Cache read failed for the sync state ({}); treating it as never synced.", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public synchronized void recordSync(String resource, OffsetDateTime at) {
+        update("INSERT OR REPLACE INTO sync_state (resource, last_sync) VALUES (?, ?)", resource, at.toString());
+    }
+
+    @Override
+    public synchronized void storeIssues(List<IssueListItem> items) {
+        inTransaction(() -> {
+            for (IssueListItem item : items) {
+                update("INSERT OR REPLACE INTO synced_issue (id, series_id, modified, json) VALUES (?, ?, ?, ?)",
+                        item.id(), item.series() == null ? null : item.series().id(),
+                        item.modified() == null ? null : item.modified().toString(), json(item));
+            }
+        });
+    }
+
+    @Override
+    public synchronized void storeSeries(List<SeriesListItem> items) {
+        inTransaction(() -> {
+            for (SeriesListItem item : items) {
+                update("INSERT OR REPLACE INTO synced_series (id, modified, json) VALUES (?, ?, ?)", item.id(),
+                        item.modified() == null ? null : item.modified().toString(), json(item));
+            }
+        });
+    }
+
+    /** A synced issue list item. */
+    public synchronized Optional<IssueListItem> syncedIssue(int id) {
+        try (PreparedStatement p = connection.prepareStatement("SELECT json FROM synced_issue WHERE id = ?")) {
+            p.setInt(1, id);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(MetronJson.mapper().readValue(r.getString(1), IssueListItem.class))
+                        : Optional.empty();
+            }
+        } catch (SQLException | IOException e) {
+            LOG.warn("Cache read failed for a synced issue ({}).", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** How many issues and series the syncs stored. */
+    public synchronized long syncedCount(String resource) {
+        String table = "series".equals(resource) ? "synced_series" : "synced_issue";
+        return queryInt("SELECT COUNT(*) FROM " + table).orElse(0);
+    }
+
+    // ---- shared rate limit ----
+
+    /**
+     * Reads, changes and writes one account's rate-limit state in one {@code BEGIN IMMEDIATE} transaction, so
+     * processes sharing this cache see each other's reservations.
+     *
+     * @param account the account key (never a secret)
+     * @param change  what to do with the state; its result is returned
+     * @param <T>     the result type
+     * @return the result of {@code change}
+     */
+    public synchronized <T> T withRateLimitState(String account, Function<RateLimitState, T> change) {
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                RateLimitState state = new RateLimitState();
+                try (PreparedStatement p = connection.prepareStatement(
+                        "SELECT state FROM rate_limit WHERE account = ?")) {
+                    p.setString(1, account);
+                    try (ResultSet r = p.executeQuery()) {
+                        if (r.next()) {
+                            state = MetronJson.mapper().readValue(r.getString(1), RateLimitState.class);
+                        }
+                    }
+                } catch (IOException e) {
+                    LOG.warn("The shared rate-limit state was unreadable; starting from the local budget.");
+                }
+                T result = change.apply(state);
+                update("INSERT OR REPLACE INTO rate_limit (account, state) VALUES (?, ?)", account, json(state));
+                s.execute("COMMIT");
+                return result;
+            } catch (RuntimeException | SQLException e) {
+                s.execute("ROLLBACK");
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The shared rate-limit state in " + file + " failed: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("Closing the cache failed: {}", e.getMessage());
+        }
+    }
+
+    // ---- helpers ----
+
+    private static String json(Object value) {
+        try {
+            return MetronJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot encode " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private void inTransaction(Runnable body) {
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                body.run();
+                s.execute("COMMIT");
+            } catch (RuntimeException e) {
+                s.execute("ROLLBACK");
+                throw e;
+            }
+        } catch (SQLException e) {
+            LOG.warn("Cache write failed ({}); the data will be fetched again next time.", e.getMessage());
+        }
+    }
+
+    private Optional<Integer> queryInt(String sql, Object... args) {
+        try (PreparedStatement p = connection.prepareStatement(sql)) {
+            bind(p, args);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(r.getInt(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            LOG.warn("Cache read failed ({}); treating it as a miss.", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void update(String sql, Object... args) {
+        try (PreparedStatement p = connection.prepareStatement(sql)) {
+            bind(p, args);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            LOG.warn("Cache write failed ({}); the data will be fetched again next time.", e.getMessage());
+        }
+    }
+
+    private static void bind(PreparedStatement p, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            p.setObject(i + 1, args[i]);
+        }
+    }
+
+    /** The clock this cache stamps with. */
+    Clock clock() {
+        return clock;
+    }
+}

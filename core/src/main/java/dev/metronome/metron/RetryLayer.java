@@ -1,0 +1,132 @@
+package dev.metronome.metron;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Retries what may be retried, and nothing else.
+ * <ul>
+ *   <li>429: waits {@code Retry-After} (or the burst Reset), then retries, at most {@code maxRateRetries} times; a
+ *       wait longer than {@code maxRetryAfter} means the daily quota is spent, so it stops.</li>
+ *   <li>5xx and network errors (GET only): exponential backoff from {@code backoffStart}, doubling, capped at
+ *       {@code backoffCap}, at most {@code maxServerRetries} times.</li>
+ *   <li>400, 403, 404: returned at once, never retried.</li>
+ *   <li>401: fails, and every later request through this layer fails at once without being sent, because three
+ *       401s in five minutes get the IP banned.</li>
+ * </ul>
+ */
+public final class RetryLayer implements Exchange {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetryLayer.class);
+
+    private final MetronSettings settings;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Exchange next;
+    private volatile MetronException authFailure;
+
+    /**
+     * Creates the layer.
+     *
+     * @param settings the retry bounds
+     * @param clock    the clock (to turn a Reset into a wait)
+     * @param sleeper  how to wait
+     * @param next     the next layer
+     */
+    public RetryLayer(MetronSettings settings, Clock clock, Sleeper sleeper, Exchange next) {
+        this.settings = settings;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.next = next;
+    }
+
+    @Override
+    public Response send(Request request) throws IOException {
+        MetronException stopped = authFailure;
+        if (stopped != null) {
+            throw new MetronException(MetronException.Kind.AUTH, 401, stopped.getMessage());
+        }
+        int rateRetries = 0;
+        int serverRetries = 0;
+        Duration backoff = settings.backoffStart();
+        while (true) {
+            Response response;
+            try {
+                response = next.send(request);
+            } catch (IOException e) {
+                if (!request.idempotent() || serverRetries >= settings.maxServerRetries()) {
+                    throw new MetronException(MetronException.Kind.NETWORK, 0, "Could not reach Metron at "
+                            + request.uri().getHost() + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + ").", e);
+                }
+                serverRetries++;
+                LOG.info("Network error on {} ({}); retry {} in {} s", request, e.getMessage(), serverRetries,
+                        backoff.toSeconds());
+                pause(backoff);
+                backoff = doubled(backoff);
+                continue;
+            }
+            int status = response.status();
+            if (status == 401) {
+                MetronException failure = new MetronException(MetronException.Kind.AUTH, 401,
+                        "Metron rejected the credentials (401); check METRON_USER/METRON_PASS or METRON_TOKEN."
+                                + " No further requests will be sent in this run.");
+                authFailure = failure;
+                throw failure;
+            }
+            if (status == 429) {
+                Duration wait = retryAfter(response);
+                RateLimitState.refuseLongWait(wait, clock.instant(), settings);
+                if (rateRetries >= settings.maxRateRetries()) {
+                    throw new MetronException(MetronException.Kind.RATE_LIMITED, 429,
+                            "Metron kept throttling requests (429) after " + rateRetries + " retries.");
+                }
+                rateRetries++;
+                LOG.info("Throttled on {}; retry {} in {} ms", request, rateRetries, wait.toMillis());
+                pause(wait);
+                continue;
+            }
+            if (status >= 500 && request.idempotent() && serverRetries < settings.maxServerRetries()) {
+                serverRetries++;
+                LOG.info("Metron answered {} to {}; retry {} in {} s", status, request, serverRetries,
+                        backoff.toSeconds());
+                pause(backoff);
+                backoff = doubled(backoff);
+                continue;
+            }
+            return response;
+        }
+    }
+
+    private Duration doubled(Duration backoff) {
+        Duration twice = backoff.multipliedBy(2);
+        return twice.compareTo(settings.backoffCap()) > 0 ? settings.backoffCap() : twice;
+    }
+
+    private Duration retryAfter(Response response) {
+        var seconds = response.longHeader("Retry-After");
+        if (seconds.isPresent()) {
+            return Duration.ofSeconds(Math.max(0, seconds.get()));
+        }
+        var reset = response.longHeader("X-RateLimit-Burst-Reset");
+        if (reset.isPresent()) {
+            Duration wait = Duration.between(clock.instant(), Instant.ofEpochSecond(reset.get()));
+            return wait.isNegative() ? Duration.ofSeconds(1) : wait;
+        }
+        return Duration.ofSeconds(60);
+    }
+
+    private void pause(Duration duration) {
+        try {
+            sleeper.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MetronException(MetronException.Kind.NETWORK, 0, "Interrupted while waiting to retry.", e);
+        }
+    }
+}
