@@ -119,7 +119,7 @@ public final class EvidenceCollector {
                 }
             }
         }
-        String upc = metronInfo.or(() -> comicInfo).map(m -> digits(m.gtin().upc())).orElse("");
+        String upc = metronInfo.map(m -> digits(m.gtin().upc())).orElse("");
         if (upc.isEmpty()) {
             upc = comicInfo.map(m -> digits(m.gtin().upc())).orElse("");
         }
