@@ -1,0 +1,266 @@
+package dev.metronome.core;
+
+import dev.metronome.api.ComicMetadata;
+import dev.metronome.api.Decision;
+import dev.metronome.api.FileResult;
+import dev.metronome.api.TagOptions;
+import dev.metronome.api.Tagger;
+import dev.metronome.cache.MetronCache;
+import dev.metronome.cache.SharedRateLimiter;
+import dev.metronome.identify.MetronLookups;
+import dev.metronome.metron.LocalRateLimiter;
+import dev.metronome.metron.MetronClient;
+import dev.metronome.metron.MetronCredentials;
+import dev.metronome.metron.MetronException;
+import dev.metronome.metron.MetronSettings;
+import dev.metronome.metron.RateLimiter;
+import dev.metronome.metron.RequestStats;
+import dev.metronome.metron.ResponseStore;
+import dev.metronome.metron.Sleeper;
+import dev.metronome.tagging.CandidateScore;
+import dev.metronome.tagging.FileReport;
+import dev.metronome.tagging.IssueMapper;
+import dev.metronome.tagging.RunReport;
+import dev.metronome.tagging.TaggingListener;
+import dev.metronome.tagging.TaggingOptions;
+import dev.metronome.tagging.TaggingRun;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The engine: identifies archives in Metron and writes their metadata. One instance holds the one client (and so
+ * the one rate limiter) for its account, and the cache. Build it with {@link #builder()}; close it when done.
+ *
+ * <p>Credentials may be absent: everything that needs no request (cached answers, ids in archives with a warm
+ * cache) still works, and the first request that is needed fails with a clear {@link MetronException}.
+ */
+public final class Metronome implements Tagger, AutoCloseable {
+
+    /** The message when a request is needed and no credentials were given. */
+    public static final String NO_CREDENTIALS = "no Metron credentials: set METRON_USER/METRON_PASS or METRON_TOKEN";
+
+    /**
+     * What the rate limiter knows of the account's budget (from the last response's headers).
+     *
+     * @param burstRemaining requests left in the burst window
+     * @param dailyRemaining requests left today
+     * @param burstReset     when the burst window frees up
+     */
+    public record Budget(OptionalInt burstRemaining, OptionalInt dailyRemaining, Optional<Instant> burstReset) {
+    }
+
+    private final MetronSettings settings;
+    private final MetronCredentials credentials;
+    private final MetronCache cache;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final int jobs;
+    private final RequestStats stats = new RequestStats();
+    private final BudgetWatch budget;
+    private volatile MetronClient client;
+    private volatile MetronLookups shared;
+
+    private Metronome(Builder b) {
+        this.settings = b.settings;
+        this.credentials = b.credentials;
+        this.clock = b.clock;
+        this.sleeper = b.sleeper;
+        this.jobs = b.jobs;
+        this.cache = b.cacheDir == null ? null : MetronCache.open(b.cacheDir, b.clock);
+        RateLimiter limiter = cache != null && credentials != null
+                ? new SharedRateLimiter(cache, credentials.accountKey(), settings, clock, sleeper)
+                : new LocalRateLimiter(settings, clock, sleeper);
+        this.budget = new BudgetWatch(limiter);
+    }
+
+    /** Starts a builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The client, created on the first request; fails clearly without credentials. */
+    private MetronClient client() {
+        MetronClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                if (client == null) {
+                    if (credentials == null) {
+                        throw new MetronException(MetronException.Kind.CONFIGURATION, 0, NO_CREDENTIALS);
+                    }
+                    client = MetronClient.builder().settings(settings).credentials(credentials).clock(clock)
+                            .sleeper(sleeper).stats(stats).rateLimiter(budget)
+                            .responseStore(cache != null ? cache : ResponseStore.NONE).build();
+                }
+                c = client;
+            }
+        }
+        return c;
+    }
+
+    private MetronLookups newLookups() {
+        return new MetronLookups(this::client, cache, settings.baseUrl());
+    }
+
+    /**
+     * A batch run.
+     *
+     * @param options  what to do ({@code jobs} 0 or less: the engine's)
+     * @param listener progress, or null
+     * @return the run; call {@link TaggingRun#run}
+     */
+    public TaggingRun newRun(TaggingOptions options, TaggingListener listener) {
+        TaggingOptions effective = options == null ? TaggingOptions.defaults().withJobs(jobs) : options;
+        return new TaggingRun(newLookups(), stats, clock, effective, listener);
+    }
+
+    /** The requests sent so far, by endpoint and outcome. */
+    public RequestStats requestStats() {
+        return stats;
+    }
+
+    /** What the limiter knows of the remaining budget. */
+    public Budget budget() {
+        return budget.budget();
+    }
+
+    /** The cache, if one is open. */
+    public Optional<MetronCache> cache() {
+        return Optional.ofNullable(cache);
+    }
+
+    private MetronLookups sharedLookups() {
+        MetronLookups l = shared;
+        if (l == null) {
+            synchronized (this) {
+                if (shared == null) {
+                    shared = newLookups();
+                }
+                l = shared;
+            }
+        }
+        return l;
+    }
+
+    @Override
+    public Decision identify(Path archive) {
+        RunReport report = new TaggingRun(sharedLookups(), stats, clock,
+                TaggingOptions.defaults().withIdentifyOnly(true).withJobs(1), null).run(List.of(archive));
+        return report.files().isEmpty() ? new Decision(Decision.Status.ERROR, null, 0, List.of(),
+                List.of(archive + ": not a comic archive")) : decision(report.files().get(0));
+    }
+
+    @Override
+    public ComicMetadata metadata(long metronIssueId) {
+        return sharedLookups().issue(metronIssueId).map(IssueMapper::toModel)
+                .orElseThrow(() -> new IllegalArgumentException("Metron has no issue " + metronIssueId));
+    }
+
+    @Override
+    public FileResult tag(Path archive, TagOptions options) {
+        TagOptions o = options == null ? TagOptions.DEFAULTS : options;
+        TaggingOptions run = TaggingOptions.defaults().withJobs(1).withDryRun(o.dryRun()).withConvert(o.convertToCbz());
+        if (o.issueId() != null) {
+            run = run.withForcedIssueId(o.issueId());
+        }
+        RunReport report = new TaggingRun(sharedLookups(), stats, clock, run, null).run(List.of(archive));
+        if (report.files().isEmpty()) {
+            return new FileResult(archive, FileResult.Outcome.SKIPPED, null, "not a comic archive");
+        }
+        FileReport f = report.files().get(0);
+        Path file = f.writtenPath() == null ? archive : Path.of(f.writtenPath());
+        String why = String.join("; ", f.evidence());
+        return switch (f.status()) {
+            case FileReport.MATCHED -> f.error() != null
+                    ? new FileResult(file, FileResult.Outcome.FAILED, f.issueId(), f.error())
+                    : new FileResult(file, f.written() ? FileResult.Outcome.TAGGED : FileResult.Outcome.UNCHANGED,
+                    f.issueId(), f.written() ? "tagged as issue " + f.issueId() : "already current or dry run");
+            case FileReport.AMBIGUOUS -> new FileResult(file, FileResult.Outcome.AMBIGUOUS, null, why);
+            case FileReport.NO_MATCH -> new FileResult(file, FileResult.Outcome.NO_MATCH, null, why);
+            default -> new FileResult(file, FileResult.Outcome.FAILED, null, Objects.toString(f.error(), "failed"));
+        };
+    }
+
+    private static Decision decision(FileReport f) {
+        Decision.Status status = switch (f.status()) {
+            case FileReport.MATCHED -> Decision.Status.MATCHED;
+            case FileReport.AMBIGUOUS -> Decision.Status.AMBIGUOUS;
+            case FileReport.NO_MATCH -> Decision.Status.NO_MATCH;
+            default -> Decision.Status.ERROR;
+        };
+        List<dev.metronome.api.Candidate> candidates = f.candidates().stream().map(Metronome::candidate).toList();
+        List<String> reasons = f.error() == null ? f.evidence()
+                : java.util.stream.Stream.concat(f.evidence().stream(), java.util.stream.Stream.of(f.error())).toList();
+        return new Decision(status, f.issueId(), Math.max(0, Math.min(1, f.confidence())), candidates, reasons);
+    }
+
+    private static dev.metronome.api.Candidate candidate(CandidateScore c) {
+        return new dev.metronome.api.Candidate(c.issueId(), c.label(), Math.max(0, Math.min(1, c.score())));
+    }
+
+    @Override
+    public void close() {
+        if (cache != null) {
+            cache.close();
+        }
+    }
+
+    /** Builds a {@link Metronome}. */
+    public static final class Builder {
+        private MetronSettings settings = MetronSettings.defaults();
+        private MetronCredentials credentials;
+        private Path cacheDir;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private int jobs = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+        private Builder() {
+        }
+
+        /** Where and how to reach Metron. */
+        public Builder settings(MetronSettings value) {
+            this.settings = Objects.requireNonNull(value, "settings");
+            return this;
+        }
+
+        /** The account; may be null (then only cached answers are available). */
+        public Builder credentials(MetronCredentials value) {
+            this.credentials = value;
+            return this;
+        }
+
+        /** The cache folder; null for no persistent cache. */
+        public Builder cacheDir(Path value) {
+            this.cacheDir = value;
+            return this;
+        }
+
+        /** The clock. */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** How to wait for the rate limiter (tests move a clock instead of sleeping). */
+        public Builder sleeper(Sleeper value) {
+            this.sleeper = Objects.requireNonNull(value, "sleeper");
+            return this;
+        }
+
+        /** The default number of files handled at once. */
+        public Builder jobs(int value) {
+            this.jobs = Math.max(1, value);
+            return this;
+        }
+
+        /** Builds the engine (opening the cache). */
+        public Metronome build() {
+            return new Metronome(this);
+        }
+    }
+}

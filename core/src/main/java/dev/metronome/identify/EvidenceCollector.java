@@ -1,0 +1,225 @@
+package dev.metronome.identify;
+
+import dev.metronome.api.ComicMetadata;
+import dev.metronome.api.ExternalId;
+import dev.metronome.api.IdSource;
+import dev.metronome.api.WebLink;
+import dev.metronome.archive.ArchiveEntry;
+import dev.metronome.archive.ArchiveException;
+import dev.metronome.archive.Archives;
+import dev.metronome.archive.ComicArchive;
+import dev.metronome.barcode.BarcodeScan;
+import dev.metronome.barcode.BarcodeScanner;
+import dev.metronome.barcode.ScannedUpc;
+import dev.metronome.comicinfo.ComicInfoReader;
+import dev.metronome.comicinfo.MetadataException;
+import dev.metronome.comicinfo.MetronomeStamp;
+import dev.metronome.coverhash.CoverHash;
+import dev.metronome.coverhash.CoverHasher;
+import dev.metronome.filename.FilenameParser;
+import dev.metronome.filename.ParsedName;
+import dev.metronome.metroninfo.MetronInfoReader;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what an archive says about its identity. Cheap evidence (metadata, names) always; the expensive kind
+ * (barcodes, cover hash) only when asked, because a Metron id in the archive makes it unnecessary. Thread-safe.
+ */
+public final class EvidenceCollector {
+
+    private static final Pattern METRON_TAGGER = Pattern.compile("\\[issue_id:(\\d{1,12})\\]");
+    private static final Pattern COMICTAGGER = Pattern.compile("\\[Issue ID (\\d{1,12})\\]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CVDB = Pattern.compile("\\bCVDB(\\d{1,12})\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CV_URL = Pattern.compile("comicvine\\.gamespot\\.com/[^\\s]*?/4000-(\\d{1,12})");
+    private static final Pattern METRON_URL = Pattern.compile("metron\\.cloud/issue/([a-z0-9-]+)/?");
+    private static final int MAX_IMAGE_BYTES = 64 * 1024 * 1024;
+
+    private final FilenameParser filenames = new FilenameParser();
+    private final BarcodeScanner barcodes = new BarcodeScanner();
+    private final CoverHasher hasher = new CoverHasher();
+
+    /**
+     * Collects the evidence of one archive.
+     *
+     * @param path    the archive
+     * @param visuals whether to decode barcodes and hash the cover
+     * @return the evidence
+     * @throws ArchiveException when the archive cannot be opened
+     */
+    public Evidence collect(Path path, boolean visuals) throws ArchiveException {
+        return collect(path, (ids, fingerprint) -> visuals);
+    }
+
+    /**
+     * Collects the evidence of one archive, opening it once.
+     *
+     * @param path    the archive
+     * @param visuals told the ids and the fingerprint found, whether to decode barcodes and hash the cover
+     * @return the evidence
+     * @throws ArchiveException when the archive cannot be opened
+     */
+    public Evidence collect(Path path, BiPredicate<List<IdHint>, String> visuals) throws ArchiveException {
+        try (ComicArchive archive = Archives.open(path)) {
+            return collect(archive, visuals);
+        } catch (IOException e) {
+            if (e instanceof ArchiveException a) {
+                throw a;
+            }
+            throw new ArchiveException(path, ArchiveException.Reason.CORRUPT, "cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private Evidence collect(ComicArchive archive, BiPredicate<List<IdHint>, String> wantVisuals) throws IOException {
+        Path path = archive.path();
+        List<String> notes = new ArrayList<>();
+        Optional<byte[]> comicInfoBytes = archive.readMetadata("ComicInfo.xml");
+        Optional<ComicMetadata> comicInfo = Optional.empty();
+        if (comicInfoBytes.isPresent()) {
+            try {
+                comicInfo = Optional.of(new ComicInfoReader().read(comicInfoBytes.get(), "ComicInfo.xml").metadata());
+            } catch (MetadataException e) {
+                notes.add("ComicInfo.xml is unreadable: " + e.getMessage());
+            }
+        }
+        Optional<ComicMetadata> metronInfo = Optional.empty();
+        Optional<byte[]> metronInfoBytes = archive.readMetadata("MetronInfo.xml");
+        if (metronInfoBytes.isPresent()) {
+            try {
+                metronInfo = Optional.of(new MetronInfoReader().read(metronInfoBytes.get(), "MetronInfo.xml")
+                        .metadata());
+            } catch (MetadataException e) {
+                notes.add("MetronInfo.xml is unreadable: " + e.getMessage());
+            }
+        }
+        Set<IdHint> ids = new LinkedHashSet<>();
+        metronInfo.ifPresent(m -> addIds(m, "MetronInfo.xml", ids));
+        comicInfo.ifPresent(m -> addIds(m, "ComicInfo.xml", ids));
+        String slug = "";
+        for (ComicMetadata m : List.of(metronInfo.orElse(ComicMetadata.EMPTY), comicInfo.orElse(ComicMetadata.EMPTY))) {
+            addNoteIds(m.notes(), ids);
+            for (WebLink link : m.webLinks()) {
+                Matcher cv = CV_URL.matcher(link.url());
+                if (cv.find()) {
+                    ids.add(new IdHint(IdSource.COMIC_VINE, Long.parseLong(cv.group(1)), "Web link"));
+                }
+                Matcher metron = METRON_URL.matcher(link.url());
+                if (metron.find() && slug.isEmpty()) {
+                    slug = metron.group(1);
+                }
+            }
+        }
+        String upc = metronInfo.map(m -> digits(m.gtin().upc())).orElse("");
+        if (upc.isEmpty()) {
+            upc = comicInfo.map(m -> digits(m.gtin().upc())).orElse("");
+        }
+        List<NameHint> hints = new ArrayList<>();
+        comicInfo.map(m -> hint(m, "ComicInfo.xml")).filter(NameHint::usable).ifPresent(hints::add);
+        metronInfo.map(m -> hint(m, "MetronInfo.xml")).filter(NameHint::usable).ifPresent(hints::add);
+        NameHint fromName = hint(filenames.parse(path));
+        if (fromName.usable()) {
+            hints.add(fromName);
+        }
+        Optional<ScannedUpc> barcode = Optional.empty();
+        Optional<CoverHash> coverHash = Optional.empty();
+        String fingerprint = archive.fingerprint();
+        if (wantVisuals.test(List.copyOf(ids), fingerprint)) {
+            List<ArchiveEntry> pages = archive.pages();
+            if (!pages.isEmpty()) {
+                byte[] cover = archive.read(pages.get(0), MAX_IMAGE_BYTES);
+                String name = path.getFileName() + "!" + pages.get(0).name();
+                coverHash = hasher.hash(cover, name).hash();
+                barcode = scan(cover, name);
+                for (int i = pages.size() - 1; barcode.isEmpty() && i >= Math.max(1, pages.size() - 2); i--) {
+                    barcode = scan(archive.read(pages.get(i), MAX_IMAGE_BYTES),
+                            path.getFileName() + "!" + pages.get(i).name());
+                }
+            }
+        }
+        return new Evidence(path, fingerprint, new ArrayList<>(ids), upc, barcode, hints, coverHash, slug,
+                comicInfo, metronInfo, comicInfoBytes, notes);
+    }
+
+    private Optional<ScannedUpc> scan(byte[] image, String name) {
+        BarcodeScan scan = barcodes.scan(image, name);
+        return scan.upc();
+    }
+
+    private static void addIds(ComicMetadata m, String where, Set<IdHint> into) {
+        for (ExternalId id : m.ids(ExternalId.Kind.ISSUE)) {
+            if (id.source() == IdSource.METRON || id.source() == IdSource.COMIC_VINE || id.source() == IdSource.GCD) {
+                parse(id.value()).ifPresent(v -> into.add(new IdHint(id.source(), v, where)));
+            }
+        }
+    }
+
+    /** Ids in Notes: ours, Metron-Tagger's {@code [issue_id:N]}, ComicTagger's {@code [Issue ID N]} / {@code CVDBN}. */
+    static void addNoteIds(String notes, Set<IdHint> into) {
+        if (notes == null || notes.isBlank()) {
+            return;
+        }
+        MetronomeStamp.issueId(notes).ifPresent(id -> into.add(new IdHint(IdSource.METRON, id, "Notes")));
+        Matcher m = METRON_TAGGER.matcher(notes);
+        while (m.find()) {
+            into.add(new IdHint(IdSource.METRON, Long.parseLong(m.group(1)), "Notes"));
+        }
+        for (Pattern cv : List.of(COMICTAGGER, CVDB)) {
+            Matcher c = cv.matcher(notes);
+            while (c.find()) {
+                into.add(new IdHint(IdSource.COMIC_VINE, Long.parseLong(c.group(1)), "Notes"));
+            }
+        }
+    }
+
+    private static Optional<Long> parse(String value) {
+        try {
+            return Optional.of(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String digits(String text) {
+        String d = text == null ? "" : text.replaceAll("[^0-9]", "");
+        return d.length() >= 12 ? d : "";
+    }
+
+    private static NameHint hint(ComicMetadata m, String source) {
+        OptionalInt volume = m.series().volume();
+        Optional<Integer> yearBegan = box(m.series().yearBegan());
+        Optional<Integer> vol = box(volume);
+        if (vol.isPresent() && vol.get() > 1800) {
+            // ComicTagger and Mylar write the start year into Volume
+            yearBegan = yearBegan.or(() -> Optional.of(volume.getAsInt()));
+            vol = Optional.empty();
+        }
+        Optional<Integer> year = m.coverDate().map(d -> d.year());
+        return new NameHint(source, m.series().name(), m.number().raw(), year, vol, yearBegan);
+    }
+
+    private static NameHint hint(ParsedName name) {
+        Optional<Integer> volume = Optional.ofNullable(name.volume().orElse(null));
+        Optional<Integer> yearBegan = Optional.empty();
+        if (volume.isPresent() && volume.get() > 1800) {
+            yearBegan = volume;
+            volume = Optional.empty();
+        }
+        return new NameHint("file name", name.series().orElse(""),
+                name.issue().present() ? name.issue().value().raw() : "",
+                Optional.ofNullable(name.year().orElse(null)), volume, yearBegan);
+    }
+
+    private static Optional<Integer> box(OptionalInt value) {
+        return value.isPresent() ? Optional.of(value.getAsInt()) : Optional.empty();
+    }
+}

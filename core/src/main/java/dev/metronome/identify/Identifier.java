@@ -1,0 +1,466 @@
+package dev.metronome.identify;
+
+import dev.metronome.api.IdSource;
+import dev.metronome.barcode.ScannedUpc;
+import dev.metronome.coverhash.CoverHash;
+import dev.metronome.metron.IssueFilter;
+import dev.metronome.metron.model.IssueDetail;
+import dev.metronome.metron.model.IssueListItem;
+import dev.metronome.metron.model.SeriesListItem;
+import dev.metronome.metron.model.Variant;
+import dev.metronome.tagging.CandidateScore;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides which Metron issue an archive is, strongest evidence first, and stops as soon as it is sure:
+ * ids in the archive, the archive's remembered fingerprint, then series + number + year (confirmed or overruled by
+ * the UPC), then the UPC alone. A decision below {@link #ACCEPT} is never a match.
+ */
+public final class Identifier {
+
+    /** The lowest confidence that counts as a match (and may be written). */
+    public static final double ACCEPT = 0.80;
+    /** How far the best candidate must lead the second. */
+    public static final double MARGIN = 0.15;
+    /** The largest cover-hash distance that counts as the same cover (Metron-Tagger's value). */
+    public static final int COVER_MATCH = 10;
+
+    private static final int MAX_SERIES = 4;
+    private static final double MIN_NAME_SIMILARITY = 0.75;
+
+    private final MetronLookups lookups;
+
+    /**
+     * Creates an identifier.
+     *
+     * @param lookups the run's Metron lookups
+     */
+    public Identifier(MetronLookups lookups) {
+        this.lookups = lookups;
+    }
+
+    /** Whether the visual evidence (barcode, cover hash) may be needed: not when a Metron id or fingerprint decides. */
+    public boolean needsVisuals(List<IdHint> ids, String fingerprint) {
+        boolean metronId = ids.stream().anyMatch(i -> i.source() == IdSource.METRON);
+        return !metronId && lookups.rememberedIssue(fingerprint).isEmpty();
+    }
+
+    /**
+     * Identifies an archive.
+     *
+     * @param ev its evidence
+     * @return the decision
+     */
+    public Identification identify(Evidence ev) {
+        List<String> reasons = new ArrayList<>(ev.notes());
+        // 1. Metron ids in the archive, then a remembered fingerprint
+        List<Long> metronIds = ev.ids().stream().filter(i -> i.source() == IdSource.METRON).map(IdHint::id)
+                .distinct().toList();
+        for (IdHint hint : ev.ids()) {
+            if (hint.source() == IdSource.METRON && metronIds.indexOf(hint.id()) >= 0) {
+                Optional<Identification> byId = byKnownId(hint.id(), "Metron id " + hint.id() + " in " + hint.where(),
+                        ev, reasons, metronIds.size() > 1);
+                if (byId.isPresent()) {
+                    return byId.get();
+                }
+            }
+        }
+        Optional<Long> remembered = lookups.rememberedIssue(ev.fingerprint());
+        if (remembered.isPresent()) {
+            Optional<Identification> byId = byKnownId(remembered.get(),
+                    "identified before as issue " + remembered.get() + " (same pages)", ev, reasons, false);
+            if (byId.isPresent()) {
+                return byId.get();
+            }
+        }
+        // 2. Comic Vine / GCD ids
+        for (IdHint hint : ev.ids()) {
+            if (hint.source() == IdSource.COMIC_VINE || hint.source() == IdSource.GCD) {
+                IssueFilter filter = hint.source() == IdSource.COMIC_VINE ? IssueFilter.create().cvId((int) hint.id())
+                        : IssueFilter.create().gcdId((int) hint.id());
+                List<IssueListItem> found = lookups.issues(filter, 1);
+                String what = hint.source().metronInfoName() + " id " + hint.id() + " in " + hint.where();
+                if (found.size() == 1) {
+                    Optional<Identification> byId = byKnownId(found.get(0).id(), what, ev, reasons, false);
+                    if (byId.isPresent()) {
+                        return byId.get();
+                    }
+                } else {
+                    reasons.add(what + (found.isEmpty() ? " is not in Metron" : " matches " + found.size()
+                            + " Metron issues"));
+                }
+            }
+        }
+        // 3. series, number and year; the UPC confirms or overrules
+        Map<Long, Scored> candidates = byNames(ev, reasons);
+        List<Scored> ranked = rank(candidates);
+        Optional<String> upc = ev.anyUpc();
+        if (!ranked.isEmpty()) {
+            Scored best = ranked.get(0);
+            boolean clear = best.score >= ACCEPT && (ranked.size() == 1 || best.score - ranked.get(1).score >= MARGIN);
+            if (clear) {
+                Optional<IssueDetail> detail = lookups.issue(best.id);
+                if (detail.isEmpty()) {
+                    reasons.add("issue " + best.id + " vanished from Metron");
+                } else if (upc.isEmpty() || upcAgrees(detail.get(), upc.get()) != Boolean.FALSE) {
+                    if (upc.isPresent() && upcAgrees(detail.get(), upc.get()) == Boolean.TRUE) {
+                        reasons.add("UPC " + upc.get() + " matched");
+                        best.score = Math.max(best.score, 0.97);
+                    }
+                    reasons.addAll(best.reasons);
+                    return done("matched", best, ranked, reasons, detail);
+                } else {
+                    reasons.add("UPC " + upc.get() + " disagrees with " + best.label);
+                }
+            }
+        }
+        // 4. the UPC alone (or to settle a tie)
+        if (upc.isPresent()) {
+            Optional<Identification> byUpc = byUpc(ev, upc.get(), ranked, reasons);
+            if (byUpc.isPresent()) {
+                return byUpc.get();
+            }
+        }
+        if (ranked.isEmpty()) {
+            if (ev.hints().isEmpty() && upc.isEmpty()) {
+                reasons.add("no id, UPC, series or number found in the archive or its name");
+            }
+            return new Identification("no-match", null, 0, List.of(), reasons, Optional.empty());
+        }
+        ranked.forEach(s -> reasons.addAll(s.reasons.stream().limit(1).toList()));
+        Scored best = ranked.get(0);
+        reasons.add(ranked.size() > 1 && best.score - ranked.get(1).score < MARGIN
+                ? ranked.size() + " candidates too close to call" : "best candidate below the accept threshold");
+        return new Identification("ambiguous", null, Math.min(best.score, ACCEPT - 0.01), scores(ranked), reasons,
+                Optional.empty());
+    }
+
+    /** A known issue id, checked against what the names say; empty when Metron does not have it. */
+    private Optional<Identification> byKnownId(long id, String what, Evidence ev, List<String> reasons,
+                                               boolean severalIds) {
+        Optional<IssueDetail> detail = lookups.issue(id);
+        if (detail.isEmpty()) {
+            reasons.add(what + ": Metron has no such issue");
+            return Optional.empty();
+        }
+        IssueDetail d = detail.get();
+        Scored scored = new Scored(id, 0.99, label(d));
+        scored.reasons.add(what);
+        boolean disagrees = !ev.hints().isEmpty() && ev.hints().stream().noneMatch(h -> agrees(d, h));
+        if (disagrees || severalIds) {
+            boolean namesAgree = !disagrees;
+            if (severalIds && namesAgree) {
+                scored.reasons.add("several ids in the archive; this one agrees with the names");
+                reasons.addAll(scored.reasons);
+                return Optional.of(done("matched", scored, List.of(scored), reasons, detail));
+            }
+            if (severalIds) {
+                return Optional.empty();
+            }
+            reasons.add(what + ", but the names say otherwise (" + describe(ev.hints().get(0)) + ")");
+            Optional<String> upc = ev.anyUpc();
+            if (upc.isPresent() && upcAgrees(d, upc.get()) == Boolean.TRUE) {
+                reasons.add("UPC " + upc.get() + " matched");
+                reasons.addAll(scored.reasons);
+                scored.score = 0.95;
+                return Optional.of(done("matched", scored, List.of(scored), reasons, detail));
+            }
+            scored.score = 0.6;
+            return Optional.of(new Identification("ambiguous", null, 0.6, scores(List.of(scored)), reasons,
+                    Optional.empty()));
+        }
+        reasons.addAll(scored.reasons);
+        return Optional.of(done("matched", scored, List.of(scored), reasons, detail));
+    }
+
+    private static boolean agrees(IssueDetail d, NameHint h) {
+        boolean series = d.series() != null && SeriesNames.similarity(h.series(), d.series().name()) >= 0.6;
+        boolean number = h.number().isBlank()
+                || IssueNumbers.normalize(h.number()).equals(IssueNumbers.normalize(d.number()));
+        return series && number;
+    }
+
+    private Map<Long, Scored> byNames(Evidence ev, List<String> reasons) {
+        Map<Long, Scored> merged = new LinkedHashMap<>();
+        Long firstTop = null;
+        boolean conflict = false;
+        for (NameHint hint : ev.hints()) {
+            List<Scored> found = rank(candidatesOf(hint, ev));
+            if (found.isEmpty()) {
+                continue;
+            }
+            if (firstTop == null) {
+                firstTop = found.get(0).id;
+            } else if (!firstTop.equals(found.get(0).id) && found.get(0).score >= ACCEPT) {
+                conflict = true;
+                reasons.add(hint.source() + " points to " + found.get(0).label + ", not to "
+                        + merged.get(firstTop).label);
+            }
+            for (Scored s : found) {
+                Scored existing = merged.get(s.id);
+                if (existing == null) {
+                    merged.put(s.id, s);
+                } else {
+                    existing.score = Math.min(1.0, Math.max(existing.score, s.score) + 0.05);
+                    existing.reasons.add("also by the " + hint.source());
+                }
+            }
+        }
+        if (conflict) {
+            // the sources disagree: no candidate may win on names alone
+            merged.values().forEach(s -> s.score = Math.min(s.score, ACCEPT - 0.05));
+        }
+        return merged;
+    }
+
+    private List<Scored> candidatesOf(NameHint hint, Evidence ev) {
+        List<SeriesListItem> series = searchSeries(hint.series());
+        record Ranked(SeriesListItem item, double score, String why) {
+        }
+        List<Ranked> ranked = new ArrayList<>();
+        for (SeriesListItem item : series) {
+            String name = SeriesNames.fromDisplay(item.series());
+            double score = SeriesNames.similarity(hint.series(), name);
+            if (score < MIN_NAME_SIMILARITY) {
+                continue;
+            }
+            StringBuilder why = new StringBuilder(score >= 0.999 ? "by name" : "by a similar name");
+            if (hint.yearBegan().isPresent() && item.yearBegan() != null) {
+                if (hint.yearBegan().get().equals(item.yearBegan())) {
+                    score += 0.15;
+                    why.append(" and start year");
+                } else {
+                    score -= 0.35;
+                }
+            }
+            if (hint.year().isPresent() && item.yearBegan() != null) {
+                int year = hint.year().get();
+                int end = item.yearEnd() == null ? 9999 : item.yearEnd();
+                if (year >= item.yearBegan() - 1 && year <= end + 1) {
+                    score += 0.05;
+                    if (hint.yearBegan().isEmpty()) {
+                        why.append(" and year");
+                    }
+                } else {
+                    score -= 0.4;
+                }
+            }
+            if (hint.volume().isPresent() && item.volume() != null) {
+                if (hint.volume().get().equals(item.volume())) {
+                    score += 0.1;
+                    why.append(" and volume");
+                } else {
+                    score -= 0.2;
+                }
+            }
+            ranked.add(new Ranked(item, score, why.toString()));
+        }
+        ranked.sort(Comparator.comparingDouble(Ranked::score).reversed());
+        List<Scored> out = new ArrayList<>();
+        if (ranked.isEmpty()) {
+            return out;
+        }
+        double top = ranked.get(0).score;
+        String number = hint.metronNumber();
+        for (Ranked r : ranked.stream().filter(r -> r.score >= top - 0.3).limit(MAX_SERIES).toList()) {
+            Optional<IssueListItem> issue = lookups.issueInSeries(r.item.id(), number,
+                    r.item.issueCount() == null ? 0 : r.item.issueCount());
+            if (issue.isEmpty()) {
+                continue;
+            }
+            IssueListItem item = issue.get();
+            double score = Math.min(1.0, r.score);
+            List<String> why = new ArrayList<>();
+            why.add("series '" + SeriesNames.fromDisplay(r.item.series()) + "' (" + r.item.yearBegan() + ") " + r.why
+                    + " from the " + hint.source() + ", #" + number);
+            if (hint.numberAssumed()) {
+                score -= 0.1;
+                why.add("no issue number: #1 assumed");
+            }
+            if (hint.year().isPresent() && item.coverDate() != null) {
+                int diff = Math.abs(item.coverDate().getYear() - hint.year().get());
+                if (diff == 0) {
+                    score += 0.05;
+                } else if (diff > 1 && hint.yearBegan().isEmpty()) {
+                    score -= 0.2;
+                    why.add("cover year " + item.coverDate().getYear() + " differs from " + hint.year().get());
+                }
+            }
+            if (ev.coverHash().isPresent() && item.coverHash() != null && !item.coverHash().isBlank()) {
+                int distance = ev.coverHash().get().distanceTo(CoverHash.parse(item.coverHash()));
+                if (distance <= COVER_MATCH) {
+                    score += 0.2;
+                    why.add("cover hash distance " + distance);
+                } else if (distance > 20) {
+                    score -= 0.2;
+                    why.add("cover differs (hash distance " + distance + ")");
+                }
+            }
+            Scored s = new Scored(item.id(), Math.max(0, Math.min(1.0, score)), label(item));
+            s.reasons.addAll(why);
+            out.add(s);
+        }
+        return out;
+    }
+
+    private List<SeriesListItem> searchSeries(String name) {
+        List<String> words = SeriesNames.queryWords(name);
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        List<SeriesListItem> found = lookups.searchSeries(words);
+        if (!found.isEmpty() || words.size() < 2) {
+            return found;
+        }
+        // a misspelt word finds nothing: leave out one word at a time (longest words first), stop at the first hit
+        List<String> byLength = new ArrayList<>(words);
+        byLength.sort(Comparator.comparingInt(String::length).reversed());
+        for (String left : byLength.subList(0, Math.min(2, byLength.size()))) {
+            List<String> fewer = new ArrayList<>(words);
+            fewer.remove(left);
+            found = lookups.searchSeries(fewer);
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        return List.of();
+    }
+
+    private Optional<Identification> byUpc(Evidence ev, String upc, List<Scored> ranked, List<String> reasons) {
+        String number = ev.hints().isEmpty() ? "" : ev.hints().get(0).metronNumber();
+        Optional<ScannedUpc> scan = ev.barcode();
+        // a series learned from another file's detail, and the issue number of the add-on
+        Optional<Integer> series = upc.length() >= 12 ? lookups.seriesOfUpc(upc) : Optional.empty();
+        String addOnNumber = upc.length() == 17 ? IssueNumbers.normalize(upc.substring(12, 15)) : "";
+        List<Long> found = new ArrayList<>();
+        if (series.isPresent() && !addOnNumber.isEmpty()) {
+            lookups.issueInSeries(series.get(), addOnNumber, 0).ifPresent(i -> found.add(i.id().longValue()));
+        }
+        if (found.isEmpty()) {
+            List<IssueListItem> items = lookups.issues(IssueFilter.create().upc(upc), 1);
+            if (items.isEmpty() && upc.length() == 17) {
+                items = lookups.issues(IssueFilter.create().upcStartsWith(upc.substring(0, 15)), 1);
+            } else if (items.isEmpty() && upc.length() == 12 && !number.isEmpty()) {
+                items = lookups.issues(IssueFilter.create().upcStartsWith(upc).number(number), 1);
+            }
+            items.forEach(i -> found.add(i.id().longValue()));
+        }
+        if (found.isEmpty()) {
+            reasons.add("UPC " + upc + " is not in Metron");
+            return Optional.empty();
+        }
+        if (found.size() > 1) {
+            reasons.add("UPC " + upc + " matches " + found.size() + " issues");
+            return Optional.empty();
+        }
+        Optional<IssueDetail> detail = lookups.issue(found.get(0));
+        if (detail.isEmpty() || upcAgrees(detail.get(), upc) != Boolean.TRUE) {
+            reasons.add("UPC " + upc + " could not be confirmed");
+            return Optional.empty();
+        }
+        Scored s = new Scored(found.get(0), 0.97, label(detail.get()));
+        s.reasons.add("UPC " + upc + " matched" + (scan.isPresent() && ev.upc().isEmpty() ? " (barcode on the cover)"
+                : ""));
+        if (ranked.stream().anyMatch(r -> r.id == s.id)) {
+            s.reasons.add("one of the candidates by name");
+        } else if (!ranked.isEmpty() && ranked.get(0).score >= ACCEPT) {
+            // the names point elsewhere with confidence: a conflict a person should settle
+            List<Scored> both = new ArrayList<>(List.of(s));
+            both.addAll(ranked);
+            reasons.add("the UPC points to " + s.label + " but the names to " + ranked.get(0).label);
+            return Optional.of(new Identification("ambiguous", null, 0.6, scores(both), reasons, Optional.empty()));
+        }
+        reasons.addAll(s.reasons);
+        List<Scored> all = new ArrayList<>(List.of(s));
+        ranked.stream().filter(r -> r.id != s.id).forEach(all::add);
+        return Optional.of(done("matched", s, all, reasons, detail));
+    }
+
+    /**
+     * Whether an issue's UPC (or one of its variants') is the scanned one: TRUE when the first 15 digits (or the 12 of
+     * a short scan) agree, FALSE when the issue has a UPC that differs, null when the issue has none.
+     */
+    static Boolean upcAgrees(IssueDetail d, String upc) {
+        List<String> known = new ArrayList<>();
+        if (d.upc() != null && !d.upc().isBlank()) {
+            known.add(d.upc());
+        }
+        if (d.isbn() != null && !d.isbn().isBlank()) {
+            known.add(d.isbn());
+        }
+        if (d.variants() != null) {
+            d.variants().stream().map(Variant::upc).filter(u -> u != null && !u.isBlank()).forEach(known::add);
+        }
+        if (known.isEmpty()) {
+            return null;
+        }
+        int n = upc.length() >= 15 ? 15 : upc.length();
+        String prefix = upc.substring(0, n);
+        return known.stream().anyMatch(k -> k.equals(upc) || (k.length() >= n && k.startsWith(prefix)));
+    }
+
+    private static Identification done(String status, Scored best, List<Scored> all, List<String> reasons,
+                                       Optional<IssueDetail> detail) {
+        return new Identification(status, best.id, best.score, scores(all), dedupe(reasons), detail);
+    }
+
+    private static List<String> dedupe(List<String> reasons) {
+        return reasons.stream().distinct().toList();
+    }
+
+    private static List<Scored> rank(Map<Long, Scored> candidates) {
+        return rank(new ArrayList<>(candidates.values()));
+    }
+
+    private static List<Scored> rank(List<Scored> candidates) {
+        List<Scored> list = new ArrayList<>(candidates);
+        list.sort(Comparator.comparingDouble((Scored s) -> s.score).reversed().thenComparingLong(s -> s.id));
+        return list;
+    }
+
+    private static List<CandidateScore> scores(List<Scored> scored) {
+        return scored.stream().limit(10).map(s -> new CandidateScore(s.id, round(s.score), s.label)).toList();
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    private static String describe(NameHint h) {
+        return h.source() + ": '" + h.series() + "' #" + (h.number().isBlank() ? "?" : h.number())
+                + h.year().map(y -> " (" + y + ")").orElse("");
+    }
+
+    static String label(IssueListItem item) {
+        String text = item.issue() != null && !item.issue().isBlank() ? item.issue()
+                : (item.series() == null ? "?" : item.series().name()) + " #" + item.number();
+        return text + (item.coverDate() == null ? "" : " [" + item.coverDate().getYear() + "]");
+    }
+
+    static String label(IssueDetail d) {
+        String series = d.series() == null ? "?" : d.series().name() + (d.series().yearBegan() == null ? ""
+                : " (" + d.series().yearBegan() + ")");
+        return String.format(Locale.ROOT, "%s #%s", series, d.number());
+    }
+
+    /** A candidate being scored. */
+    private static final class Scored {
+        final long id;
+        double score;
+        final String label;
+        final List<String> reasons = new ArrayList<>();
+
+        Scored(long id, double score, String label) {
+            this.id = id;
+            this.score = score;
+            this.label = label;
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package dev.metronome.identify;
+
+import dev.metronome.cache.MetronCache;
+import dev.metronome.metron.IssueFilter;
+import dev.metronome.metron.MetronClient;
+import dev.metronome.metron.MetronException;
+import dev.metronome.metron.MetronJson;
+import dev.metronome.metron.ResponseStore;
+import dev.metronome.metron.SeriesFilter;
+import dev.metronome.metron.SyncService;
+import dev.metronome.metron.model.IssueDetail;
+import dev.metronome.metron.model.IssueListItem;
+import dev.metronome.metron.model.SeriesListItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Every Metron question the identifier asks, answered once per run (concurrent askers of one question wait for the
+ * one request), and from the cache when the cache is known to be current:
+ * <ul>
+ *   <li>a series search per normalized name (the ranking by year and volume is local);</li>
+ *   <li>a series' issue list fetched once and mapped by number locally (long series: a few
+ *       {@code series_id+number} queries first, the whole list once it is cheaper);</li>
+ *   <li>issue details: from the cache without a request when the run's one {@code modified_gt} query says the issue
+ *       did not change since the last run, else conditionally;</li>
+ *   <li>the series each 12-digit UPC belongs to, learned from the details seen, so a barcode maps to a series
+ *       without a search.</li>
+ * </ul>
+ */
+public final class MetronLookups {
+
+    /** The cache's sync resource recording when identification last ran. */
+    public static final String SYNC_RESOURCE = "tagging-issues";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MetronLookups.class);
+    private static final int MAX_SEARCH_PAGES = 3;
+    private static final int MAX_CHANGED_PAGES = 20;
+
+    private final Supplier<MetronClient> client;
+    private final MetronCache cache;
+    private final URI baseUrl;
+    private final Memo<Long, Optional<IssueDetail>> details = new Memo<>();
+    private final Memo<String, List<SeriesListItem>> searches = new Memo<>();
+    private final Memo<Integer, Map<String, IssueListItem>> seriesLists = new Memo<>();
+    private final Memo<String, Optional<IssueListItem>> seriesNumbers = new Memo<>();
+    private final Memo<String, List<IssueListItem>> issueQueries = new Memo<>();
+    private final Map<Integer, AtomicInteger> numberQueries = new ConcurrentHashMap<>();
+    private final Map<String, Integer> seriesByUpc = new ConcurrentHashMap<>();
+    private volatile Set<Long> changed = Set.of();
+    /** Whether cached details not in {@link #changed} are known current (a modified_gt query was made). */
+    private volatile boolean trustworthy;
+    /** Whether this run may be recorded as the new sync point. */
+    private volatile boolean recordable;
+
+    /**
+     * Creates the lookups.
+     *
+     * @param client  the client, created on first use (so a run that needs no request needs no credentials)
+     * @param cache   the persistent cache, or null
+     * @param baseUrl the API root (to find cached responses)
+     */
+    public MetronLookups(Supplier<MetronClient> client, MetronCache cache, URI baseUrl) {
+        this.client = client;
+        this.cache = cache;
+        this.baseUrl = baseUrl;
+    }
+
+    /**
+     * Learns which issues changed since the last run, with one paged {@code issue/?modified_gt=} walk, so that
+     * cached details of unchanged issues are used without a request. Does nothing on a first run.
+     *
+     * @return the time to record with {@link #recordRun} when the run completes
+     * @param now the run's start
+     */
+    public OffsetDateTime prepare(OffsetDateTime now) {
+        if (cache == null) {
+            return now;
+        }
+        Optional<OffsetDateTime> last = cache.lastSync(SYNC_RESOURCE);
+        if (last.isEmpty()) {
+            recordable = true;
+            return now;
+        }
+        IssueFilter since = IssueFilter.create().modifiedGt(last.get().minus(SyncService.OVERLAP));
+        var page = client.get().issuePage(since);
+        int pages = page.count() == null ? 1 : (page.count() + 99) / 100;
+        if (pages > MAX_CHANGED_PAGES) {
+            LOG.info("{} issues changed since {}: every cached detail is revalidated", page.count(), last.get());
+            return now;
+        }
+        List<IssueListItem> items = new java.util.ArrayList<>(page.results() == null ? List.of() : page.results());
+        if (page.hasNext()) {
+            items = client.get().issues(since, MAX_CHANGED_PAGES);
+        }
+        Set<Long> ids = new HashSet<>();
+        for (IssueListItem item : items) {
+            ids.add(item.id().longValue());
+            // a changed issue's cached body is stale for this run and every later one, until fetched again
+            String url = detailUrl(item.id());
+            cache.get(url).ifPresent(r -> cache.put(url,
+                    new ResponseStore.CachedResponse(r.body(), r.lastModified(), Instant.EPOCH)));
+        }
+        changed = ids;
+        trustworthy = true;
+        recordable = true;
+        LOG.debug("{} issues changed since {}", ids.size(), last.get());
+        return now;
+    }
+
+    /** Records a completed run, so the next one asks only for what changed after it. */
+    public void recordRun(OffsetDateTime start) {
+        if (cache != null && recordable) {
+            cache.recordSync(SYNC_RESOURCE, start);
+        }
+    }
+
+    /** The issue remembered for an archive fingerprint. */
+    public Optional<Long> rememberedIssue(String fingerprint) {
+        if (cache == null || fingerprint == null) {
+            return Optional.empty();
+        }
+        return cache.issueForFingerprint(fingerprint).map(Integer::longValue);
+    }
+
+    /** Remembers the issue of an archive fingerprint. */
+    public void remember(String fingerprint, long issueId) {
+        if (cache != null && fingerprint != null) {
+            cache.rememberFingerprint(fingerprint, (int) issueId);
+        }
+    }
+
+    /**
+     * An issue's detail; empty when Metron has no such issue.
+     *
+     * @param id the Metron issue id
+     * @return the detail
+     */
+    public Optional<IssueDetail> issue(long id) {
+        if (id <= 0 || id > Integer.MAX_VALUE) {
+            return Optional.empty();
+        }
+        return details.get(id, () -> {
+            Optional<IssueDetail> cached = cachedUnchanged(id);
+            if (cached.isPresent()) {
+                return cached;
+            }
+            try {
+                IssueDetail detail = client.get().issue((int) id);
+                learnUpc(detail);
+                return Optional.of(detail);
+            } catch (MetronException e) {
+                if (e.kind() == MetronException.Kind.NOT_FOUND) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    private Optional<IssueDetail> cachedUnchanged(long id) {
+        if (cache == null || !trustworthy || changed.contains(id)) {
+            return Optional.empty();
+        }
+        Optional<ResponseStore.CachedResponse> stored = cache.get(detailUrl((int) id));
+        if (stored.isEmpty() || stored.get().fetched().equals(Instant.EPOCH)) {
+            return Optional.empty();
+        }
+        try {
+            IssueDetail detail = MetronJson.mapper().readValue(stored.get().body(), IssueDetail.class);
+            learnUpc(detail);
+            return Optional.of(detail);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String detailUrl(int id) {
+        return baseUrl.resolve("issue/" + id + "/").toString();
+    }
+
+    private void learnUpc(IssueDetail detail) {
+        if (detail.upc() != null && detail.upc().length() >= 12 && detail.series() != null
+                && detail.series().id() != null) {
+            seriesByUpc.putIfAbsent(detail.upc().substring(0, 12), detail.series().id());
+        }
+    }
+
+    /** The series a 12-digit UPC (title code) belongs to, if a detail seen in this run told. */
+    public Optional<Integer> seriesOfUpc(String upc12) {
+        return Optional.ofNullable(upc12 == null || upc12.length() < 12 ? null : seriesByUpc.get(upc12.substring(0, 12)));
+    }
+
+    /**
+     * The series whose names contain every word (one search per word list per run).
+     *
+     * @param words the words, normalized
+     * @return the series found (at most a few pages)
+     */
+    public List<SeriesListItem> searchSeries(List<String> words) {
+        String key = String.join(" ", words).toLowerCase(Locale.ROOT);
+        if (key.isBlank()) {
+            return List.of();
+        }
+        return searches.get(key, () -> client.get().series(SeriesFilter.create().name(key), MAX_SEARCH_PAGES));
+    }
+
+    /**
+     * The issue with this number in a series, if any. A series of one page is listed whole at once; a longer one
+     * is asked number by number until listing it whole is cheaper.
+     *
+     * @param seriesId   the series
+     * @param number     the normalized number
+     * @param issueCount the series' issue count, if known (0 when not)
+     * @return the issue
+     */
+    public Optional<IssueListItem> issueInSeries(int seriesId, String number, int issueCount) {
+        Map<String, IssueListItem> listed = seriesLists.peek(seriesId);
+        if (listed != null) {
+            return Optional.ofNullable(listed.get(number));
+        }
+        int pages = issueCount <= 0 ? 1 : (issueCount + 99) / 100;
+        int asked = numberQueries.computeIfAbsent(seriesId, k -> new AtomicInteger()).get();
+        if (pages <= 1 || asked >= pages) {
+            return Optional.ofNullable(list(seriesId).get(number));
+        }
+        return seriesNumbers.get(seriesId + "#" + number, () -> {
+            numberQueries.get(seriesId).incrementAndGet();
+            List<IssueListItem> found = client.get().issues(IssueFilter.create().seriesId(seriesId).number(number), 1);
+            return found.stream().filter(i -> number.equalsIgnoreCase(IssueNumbers.normalize(i.number())))
+                    .findFirst();
+        });
+    }
+
+    private Map<String, IssueListItem> list(int seriesId) {
+        return seriesLists.get(seriesId, () -> {
+            Map<String, IssueListItem> byNumber = new HashMap<>();
+            for (IssueListItem item : client.get().seriesIssues(seriesId, 0)) {
+                byNumber.putIfAbsent(IssueNumbers.normalize(item.number()), item);
+            }
+            return byNumber;
+        });
+    }
+
+    /**
+     * The issues matching a filter, asked once per run (e.g. {@code upc=}, {@code cv_id=}).
+     *
+     * @param filter   the filter
+     * @param maxPages the page cap
+     * @return the issues
+     */
+    public List<IssueListItem> issues(IssueFilter filter, int maxPages) {
+        return issueQueries.get(filter.query(), () -> client.get().issues(filter, maxPages));
+    }
+}

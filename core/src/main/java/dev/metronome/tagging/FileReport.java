@@ -1,0 +1,40 @@
+package dev.metronome.tagging;
+
+import java.util.List;
+
+/**
+ * What happened to one file.
+ *
+ * @param path        the archive as given
+ * @param status      {@code matched}, {@code ambiguous}, {@code no-match} or {@code error}
+ * @param issueId     the Metron issue id when matched, else null
+ * @param confidence  0 to 1
+ * @param candidates  the candidates considered, best first
+ * @param evidence    readable reasons
+ * @param written     whether metadata was written into the file
+ * @param writtenPath the file written (differs after a conversion), or null
+ * @param error       one line when status is {@code error}, else null
+ */
+public record FileReport(String path, String status, Long issueId, double confidence, List<CandidateScore> candidates,
+                         List<String> evidence, boolean written, String writtenPath, String error) {
+
+    /** Status of a decided file. */
+    public static final String MATCHED = "matched";
+    /** Status of a file with several plausible issues. */
+    public static final String AMBIGUOUS = "ambiguous";
+    /** Status of a file nothing matched. */
+    public static final String NO_MATCH = "no-match";
+    /** Status of a file that could not be handled. */
+    public static final String ERROR = "error";
+
+    /** Copies the lists. */
+    public FileReport {
+        candidates = candidates == null ? List.of() : List.copyOf(candidates);
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    /** An error report for a file. */
+    public static FileReport error(String path, String message) {
+        return new FileReport(path, ERROR, null, 0, List.of(), List.of(), false, null, message);
+    }
+}

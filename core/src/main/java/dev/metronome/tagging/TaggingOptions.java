@@ -1,0 +1,85 @@
+package dev.metronome.tagging;
+
+import java.util.OptionalLong;
+
+/**
+ * What a tagging run does.
+ *
+ * @param dryRun          decide and report, write nothing
+ * @param identifyOnly    decide only: no detail is needed for writing and nothing is written
+ * @param forcedIssueId   use this Metron issue for every file instead of identifying
+ * @param writeMetronInfo also write MetronInfo.xml
+ * @param convert         convert read-only formats (CBR, CB7) to CBZ when writing
+ * @param keepOriginal    keep the original file after a conversion
+ * @param jobs            how many files are read, scanned and hashed at once (at least 1)
+ * @param chooser         asked about ambiguous files; null = never ask
+ */
+public record TaggingOptions(boolean dryRun, boolean identifyOnly, OptionalLong forcedIssueId, boolean writeMetronInfo,
+                             boolean convert, boolean keepOriginal, int jobs, CandidateChooser chooser) {
+
+    /** Normalizes the values. */
+    public TaggingOptions {
+        forcedIssueId = forcedIssueId == null ? OptionalLong.empty() : forcedIssueId;
+        jobs = Math.max(1, jobs);
+    }
+
+    /** Identify and write ComicInfo.xml; no conversion; as many jobs as processors (at most 4); never ask. */
+    public static TaggingOptions defaults() {
+        return new TaggingOptions(false, false, OptionalLong.empty(), false, false, false,
+                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), null);
+    }
+
+    /** A copy with {@code dryRun}. */
+    public TaggingOptions withDryRun(boolean value) {
+        return new TaggingOptions(value, identifyOnly, forcedIssueId, writeMetronInfo, convert, keepOriginal, jobs,
+                chooser);
+    }
+
+    /** A copy with {@code identifyOnly}. */
+    public TaggingOptions withIdentifyOnly(boolean value) {
+        return new TaggingOptions(dryRun, value, forcedIssueId, writeMetronInfo, convert, keepOriginal, jobs, chooser);
+    }
+
+    /** A copy with a forced issue id (empty: identify). */
+    public TaggingOptions withForcedIssueId(OptionalLong value) {
+        return new TaggingOptions(dryRun, identifyOnly, value, writeMetronInfo, convert, keepOriginal, jobs, chooser);
+    }
+
+    /** A copy with a forced issue id. */
+    public TaggingOptions withForcedIssueId(long value) {
+        return withForcedIssueId(OptionalLong.of(value));
+    }
+
+    /** A copy with {@code writeMetronInfo}. */
+    public TaggingOptions withWriteMetronInfo(boolean value) {
+        return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, value, convert, keepOriginal, jobs, chooser);
+    }
+
+    /** A copy with {@code convert}. */
+    public TaggingOptions withConvert(boolean value) {
+        return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, writeMetronInfo, value, keepOriginal, jobs,
+                chooser);
+    }
+
+    /** A copy with {@code keepOriginal}. */
+    public TaggingOptions withKeepOriginal(boolean value) {
+        return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, writeMetronInfo, convert, value, jobs, chooser);
+    }
+
+    /** A copy with {@code jobs}. */
+    public TaggingOptions withJobs(int value) {
+        return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, writeMetronInfo, convert, keepOriginal, value,
+                chooser);
+    }
+
+    /** A copy with a chooser (null: never ask). */
+    public TaggingOptions withChooser(CandidateChooser value) {
+        return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, writeMetronInfo, convert, keepOriginal, jobs,
+                value);
+    }
+
+    /** Whether files may be changed. */
+    public boolean writes() {
+        return !dryRun && !identifyOnly;
+    }
+}

@@ -1,0 +1,348 @@
+package dev.metronome.tagging;
+
+import dev.metronome.api.Candidate;
+import dev.metronome.api.ComicMetadata;
+import dev.metronome.archive.ArchiveException;
+import dev.metronome.archive.ArchiveWriter;
+import dev.metronome.archive.WriteOptions;
+import dev.metronome.archive.WriteResult;
+import dev.metronome.comicinfo.ComicInfoWriter;
+import dev.metronome.comicinfo.MetadataException;
+import dev.metronome.comicinfo.MetronomeStamp;
+import dev.metronome.comicinfo.Retag;
+import dev.metronome.identify.Evidence;
+import dev.metronome.identify.EvidenceCollector;
+import dev.metronome.identify.Identification;
+import dev.metronome.identify.Identifier;
+import dev.metronome.identify.MetronLookups;
+import dev.metronome.metron.MetronException;
+import dev.metronome.metron.MetronSettings;
+import dev.metronome.metron.RequestStats;
+import dev.metronome.metron.model.IssueDetail;
+import dev.metronome.metroninfo.MetronInfoWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * One batch: finds the archives, orders them by folder and name (so one series lookup serves a folder), reads,
+ * scans and hashes them in parallel on a bounded pool, identifies each through the one client, writes the metadata
+ * of the matched ones, and reports every file. A bad file is a report, never an exception; only a credentials
+ * problem or a spent daily quota stops the run (as a {@link MetronException}).
+ */
+public final class TaggingRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaggingRun.class);
+    private static final Set<String> EXTENSIONS = Set.of("cbz", "cbr", "cb7", "cbt", "zip", "rar", "7z");
+
+    private final MetronLookups lookups;
+    private final RequestStats stats;
+    private final Clock clock;
+    private final TaggingOptions options;
+    private final TaggingListener listener;
+    private final EvidenceCollector collector = new EvidenceCollector();
+    private final Identifier identifier;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+
+    /**
+     * Creates a run (usually through {@code Metronome.newRun}).
+     *
+     * @param lookups  the run's Metron lookups
+     * @param stats    the client's request counters
+     * @param clock    the clock
+     * @param options  what to do
+     * @param listener progress
+     */
+    public TaggingRun(MetronLookups lookups, RequestStats stats, Clock clock, TaggingOptions options,
+                      TaggingListener listener) {
+        this.lookups = lookups;
+        this.stats = stats;
+        this.clock = clock;
+        this.options = options == null ? TaggingOptions.defaults() : options;
+        this.listener = listener == null ? TaggingListener.NONE : listener;
+        this.identifier = new Identifier(lookups);
+    }
+
+    /** Stops after the files in hand; {@link #run} then returns the report so far. */
+    public void cancel() {
+        cancelled.set(true);
+    }
+
+    /**
+     * Runs the batch.
+     *
+     * @param inputs files and folders (searched recursively)
+     * @return the report
+     * @throws MetronException for a credentials problem or a spent daily quota
+     */
+    public RunReport run(List<Path> inputs) {
+        long started = System.nanoTime();
+        Map<String, Map<String, Long>> before = stats.snapshot();
+        List<FileReport> reports = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            if (!Files.exists(input)) {
+                reports.add(FileReport.error(input.toString(), input + ": no such file or folder"));
+            } else {
+                files.addAll(archivesUnder(input, reports));
+            }
+        }
+        files.sort(Comparator.comparing((Path p) -> String.valueOf(p.toAbsolutePath().getParent()))
+                .thenComparing(p -> p.getFileName().toString().toLowerCase(Locale.ROOT)));
+        listener.started(files.size() + reports.size());
+        OffsetDateTime start = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        boolean needsMetron = options.forcedIssueId().isEmpty() || options.writes();
+        if (!files.isEmpty() && needsMetron) {
+            lookups.prepare(start);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.jobs(), Math.max(1, files.size())),
+                r -> {
+                    Thread t = new Thread(r, "metronome-file");
+                    t.setDaemon(true);
+                    return t;
+                });
+        RuntimeException fatal = null;
+        try {
+            List<Future<FileReport>> futures = new ArrayList<>();
+            for (Path file : files) {
+                futures.add(pool.submit(() -> handle(file)));
+            }
+            for (Future<FileReport> future : futures) {
+                try {
+                    FileReport report = future.get();
+                    if (report != null) {
+                        reports.add(report);
+                    }
+                } catch (ExecutionException e) {
+                    if (fatal == null && e.getCause() instanceof RuntimeException r) {
+                        fatal = r;
+                        cancelled.set(true);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    cancelled.set(true);
+                    break;
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        if (fatal != null) {
+            throw fatal;
+        }
+        if (!cancelled.get() && needsMetron && !files.isEmpty()) {
+            lookups.recordRun(start);
+        }
+        long elapsed = (System.nanoTime() - started) / 1_000_000;
+        return new RunReport(reports, summary(reports, before, elapsed));
+    }
+
+    private FileReport handle(Path file) {
+        if (cancelled.get()) {
+            return null;
+        }
+        listener.fileStarted(file);
+        FileReport report;
+        try {
+            report = handleFile(file);
+        } catch (MetronException e) {
+            if (fatal(e)) {
+                throw e;
+            }
+            report = FileReport.error(file.toString(), oneLine(e.getMessage()));
+        } catch (ArchiveException e) {
+            report = FileReport.error(file.toString(), oneLine(e.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Failed on {}", file, e);
+            report = FileReport.error(file.toString(), oneLine(file + ": " + e.getMessage()));
+        }
+        listener.fileFinished(report);
+        return report;
+    }
+
+    private static boolean fatal(MetronException e) {
+        return e.kind() == MetronException.Kind.AUTH || e.kind() == MetronException.Kind.RATE_LIMITED
+                || e.kind() == MetronException.Kind.CONFIGURATION;
+    }
+
+    private FileReport handleFile(Path file) throws IOException, MetadataException {
+        Evidence ev;
+        Identification id;
+        if (options.forcedIssueId().isPresent()) {
+            ev = collector.collect(file, false);
+            long issueId = options.forcedIssueId().getAsLong();
+            Optional<IssueDetail> detail = lookups.issue(issueId);
+            if (detail.isEmpty()) {
+                return FileReport.error(file.toString(), "Metron has no issue " + issueId);
+            }
+            id = new Identification(FileReport.MATCHED, issueId, 1.0,
+                    List.of(new CandidateScore(issueId, 1.0, label(detail.get()))),
+                    List.of("issue " + issueId + " given with --id"), detail);
+        } else {
+            ev = collector.collect(file, identifier::needsVisuals);
+            id = identifier.identify(ev);
+            if (FileReport.AMBIGUOUS.equals(id.status()) && options.chooser() != null) {
+                id = ask(file, id);
+            }
+        }
+        if (id.matched() && id.confidence() >= Identifier.ACCEPT) {
+            lookups.remember(ev.fingerprint(), id.issueId());
+        }
+        boolean written = false;
+        String writtenPath = null;
+        String error = null;
+        if (id.matched() && id.confidence() >= Identifier.ACCEPT && options.writes()) {
+            if (ev.comicInfoUnreadable()) {
+                error = file + ": ComicInfo.xml is unreadable; it was left as is rather than overwritten";
+            } else {
+                long issueId = id.issueId();
+                Optional<IssueDetail> detail = id.detail().or(() -> lookups.issue(issueId));
+                if (detail.isEmpty()) {
+                    error = "Metron has no issue " + id.issueId();
+                } else {
+                    try {
+                        Optional<Path> result = write(file, ev, detail.get());
+                        written = result.isPresent();
+                        writtenPath = result.map(Path::toString).orElse(null);
+                    } catch (ArchiveException e) {
+                        error = oneLine(e.getMessage());
+                    }
+                }
+            }
+        }
+        String status = error != null && !id.matched() ? FileReport.ERROR : id.status();
+        return new FileReport(file.toString(), status, id.matched() ? id.issueId() : null, id.confidence(),
+                id.candidates(), id.reasons(), written, writtenPath, error);
+    }
+
+    private Identification ask(Path file, Identification id) {
+        List<Candidate> candidates = id.candidates().stream()
+                .map(c -> new Candidate(c.issueId(), c.label(), Math.max(0, Math.min(1, c.score())))).toList();
+        OptionalLong chosen;
+        synchronized (options.chooser()) {
+            chosen = options.chooser().choose(file, candidates, id.reasons());
+        }
+        if (chosen.isEmpty()) {
+            return id;
+        }
+        long issueId = chosen.getAsLong();
+        Optional<IssueDetail> detail = lookups.issue(issueId);
+        if (detail.isEmpty()) {
+            return id;
+        }
+        List<String> reasons = new ArrayList<>(id.reasons());
+        reasons.add("issue " + issueId + " chosen interactively");
+        return new Identification(FileReport.MATCHED, issueId, 1.0, id.candidates(), reasons, detail);
+    }
+
+    /** Writes the metadata; empty when the file already holds exactly this. */
+    private Optional<Path> write(Path file, Evidence ev, IssueDetail detail) throws ArchiveException,
+            MetadataException {
+        ComicMetadata fromMetron = IssueMapper.toModel(detail);
+        ComicMetadata existing = ev.comicInfo().orElse(ComicMetadata.EMPTY);
+        MetronomeStamp stamp = new MetronomeStamp(MetronSettings.version(), LocalDate.now(clock), detail.id());
+        ComicMetadata merged = Retag.merge(existing, fromMetron, stamp);
+        byte[] comicInfo = ComicInfoWriter.defaults().write(merged).bytes();
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        if (ev.comicInfoBytes().isEmpty() || !Arrays.equals(ev.comicInfoBytes().get(), comicInfo)) {
+            entries.put("ComicInfo.xml", comicInfo);
+        }
+        if (options.writeMetronInfo()) {
+            ComicMetadata metron = ev.metronInfo().map(m -> Retag.merge(m, fromMetron, stamp)).orElse(merged);
+            entries.put("MetronInfo.xml", MetronInfoWriter.defaults().write(metron).bytes());
+        }
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        WriteResult result = new ArchiveWriter().write(file, entries,
+                WriteOptions.DEFAULT.withConvert(options.convert()).withKeepOriginal(options.keepOriginal()));
+        return Optional.of(result.path());
+    }
+
+    private static String label(IssueDetail d) {
+        return (d.series() == null ? "?" : d.series().name()) + " #" + d.number();
+    }
+
+    private static List<Path> archivesUnder(Path input, List<FileReport> reports) {
+        if (Files.isRegularFile(input)) {
+            return List.of(input);
+        }
+        try (Stream<Path> walk = Files.walk(input)) {
+            return walk.filter(Files::isRegularFile).filter(TaggingRun::isArchiveName).toList();
+        } catch (IOException | RuntimeException e) {
+            reports.add(FileReport.error(input.toString(), oneLine(input + ": cannot be listed (" + e.getMessage()
+                    + ")")));
+            return List.of();
+        }
+    }
+
+    private static boolean isArchiveName(Path path) {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && !name.startsWith(".") && EXTENSIONS.contains(name.substring(dot + 1));
+    }
+
+    private Summary summary(List<FileReport> reports, Map<String, Map<String, Long>> before, long elapsedMs) {
+        int matched = 0;
+        int ambiguous = 0;
+        int noMatch = 0;
+        int errors = 0;
+        for (FileReport r : reports) {
+            switch (r.status()) {
+                case FileReport.MATCHED -> matched++;
+                case FileReport.AMBIGUOUS -> ambiguous++;
+                case FileReport.NO_MATCH -> noMatch++;
+                default -> errors++;
+            }
+        }
+        Map<String, Map<String, Long>> byEndpoint = new TreeMap<>();
+        Map<String, Long> byOutcome = new TreeMap<>();
+        long total = 0;
+        for (var endpoint : stats.snapshot().entrySet()) {
+            for (var outcome : endpoint.getValue().entrySet()) {
+                long earlier = before.getOrDefault(endpoint.getKey(), Map.of()).getOrDefault(outcome.getKey(), 0L);
+                long count = outcome.getValue() - earlier;
+                if (count > 0) {
+                    byEndpoint.computeIfAbsent(endpoint.getKey(), k -> new TreeMap<>()).put(outcome.getKey(), count);
+                    byOutcome.merge(outcome.getKey(), count, Long::sum);
+                    total += count;
+                }
+            }
+        }
+        Map<String, Object> requests = new LinkedHashMap<>();
+        requests.put("total", total);
+        requests.put("by_endpoint", byEndpoint);
+        requests.put("by_outcome", byOutcome);
+        return new Summary(reports.size(), matched, ambiguous, noMatch, errors, requests, elapsedMs);
+    }
+
+    private static String oneLine(String message) {
+        String text = message == null ? "unknown error" : message.strip();
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline).strip();
+    }
+}
