@@ -1,0 +1,120 @@
+package dev.metronome.cli;
+
+import dev.metronome.core.Metronome;
+import dev.metronome.metron.MetronException;
+import dev.metronome.tagging.RunReport;
+import dev.metronome.tagging.TaggingOptions;
+import dev.metronome.tagging.TaggingRun;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** What {@code tag} and {@code identify} share: settings, the engine, progress, Ctrl-C, the report and exit codes. */
+abstract class BatchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    MetronomeCommand parent;
+
+    @Mixin
+    GlobalOptions global;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Archives or folders (searched recursively).")
+    List<Path> paths;
+
+    @Option(names = "--id", paramLabel = "N", description = "Use this Metron issue id for the given files (settles an ambiguous one).")
+    Long issueId;
+
+    @Option(names = "--interactive", description = "Ask on the terminal when a file is ambiguous.")
+    boolean interactive;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write the JSON report to FILE.")
+    Path reportFile;
+
+    /** The environment and home folder; replaced in tests. */
+    Map<String, String> env = System.getenv();
+    Path home = Path.of(System.getProperty("user.home"));
+
+    /** The run's options, from this command's flags. */
+    abstract TaggingOptions options(int jobs);
+
+    @Override
+    public Integer call() {
+        GlobalOptions options = global.with(parent == null ? null : parent.global());
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Settings settings = Settings.load(options, env, home);
+        settings.warnings().forEach(w -> err.println("metronome: warning: " + w));
+        for (Path path : paths) {
+            if (!Files.exists(path)) {
+                throw new UserError(ExitCode.USAGE, path + ": no such file or folder");
+            }
+        }
+        int jobs = options.jobsOption() != null ? options.jobs() : settings.jobs();
+        TaggingOptions runOptions = options(jobs);
+        if (issueId != null) {
+            runOptions = runOptions.withForcedIssueId(issueId);
+        }
+        if (interactive && System.console() != null) {
+            runOptions = runOptions.withChooser(new ConsoleChooser(System.console()));
+        }
+        Metronome.Builder builder = Metronome.builder().settings(settings.metronSettings(env))
+                .cacheDir(settings.cacheDir()).jobs(jobs);
+        settings.credentials().ifPresent(builder::credentials);
+        RunReport report;
+        try (Metronome metronome = builder.build()) {
+            Progress progress = new Progress(err, options.json() && Progress.modeFor(options) == Progress.Mode.LINES
+                    ? Progress.Mode.SILENT : Progress.modeFor(options), metronome::budget,
+                    () -> metronome.requestStats().total(), Progress.terminalWidth());
+            TaggingRun run = metronome.newRun(runOptions, progress);
+            Runnable restore = Interrupts.install(run::cancel, err);
+            try {
+                report = run.run(paths);
+            } finally {
+                restore.run();
+                progress.finish();
+            }
+        } catch (MetronException e) {
+            throw new UserError(exitCodeFor(e), e.getMessage());
+        }
+        if (reportFile != null) {
+            try {
+                Files.writeString(reportFile, Json.write(report), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("metronome: cannot write the report " + reportFile + ": " + ErrorHandler.message(e));
+            }
+        }
+        if (options.json()) {
+            out.println(Json.write(report));
+        } else if (!options.quiet() || report.summary().files() != report.summary().matched()) {
+            ReportPrinter.print(report, out, commandName(), !options.quiet());
+        }
+        out.flush();
+        return report.summary().files() == report.summary().matched() && report.summary().errors() == 0
+                ? ExitCode.OK : ExitCode.SOME_NOT_TAGGED;
+    }
+
+    /** {@code tag} or {@code identify}, for the commands that settle a file. */
+    abstract String commandName();
+
+    static int exitCodeFor(MetronException e) {
+        return switch (e.kind()) {
+            case AUTH, CONFIGURATION -> ExitCode.CONFIGURATION;
+            default -> ExitCode.FATAL;
+        };
+    }
+}

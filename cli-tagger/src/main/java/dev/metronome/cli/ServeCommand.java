@@ -1,0 +1,280 @@
+package dev.metronome.cli;
+
+import dev.metronome.api.ComicMetadata;
+import dev.metronome.api.ExternalId;
+import dev.metronome.api.FileResult;
+import dev.metronome.api.IdSource;
+import dev.metronome.api.TagOptions;
+import dev.metronome.core.Metronome;
+import dev.metronome.metron.MetronException;
+import dev.metronome.metron.ScrobbleService;
+import dev.metronome.spi.ApplyMode;
+import dev.metronome.spi.HostServices;
+import dev.metronome.spi.LibraryServer;
+import dev.metronome.spi.LibraryServerProvider;
+import dev.metronome.spi.LibraryServerProviders;
+import dev.metronome.spi.LibraryServerSync;
+import dev.metronome.spi.Scrobbler;
+import dev.metronome.spi.ServerException;
+import dev.metronome.spi.ServerSettings;
+import dev.metronome.spi.SyncOptions;
+import dev.metronome.spi.SyncState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code metronome serve komga|folder}: runs beside a library server (or a folder) and tags books as they arrive. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Runs beside a library server and tags its books as they arrive.",
+        subcommands = {ServeCommand.Komga.class, ServeCommand.Folder.class},
+        footer = {"", "Examples:",
+                "  KOMGA_API_KEY=... metronome serve komga --url http://localhost:25600 --mode patch",
+                "  metronome serve folder ~/comics/incoming"})
+final class ServeCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    MetronomeCommand parent;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** What both servers share: settings, the engine, the state in the cache, running until stopped. */
+    abstract static class Server implements java.util.concurrent.Callable<Integer>, UsesEnvironment {
+        @Spec
+        CommandSpec spec;
+
+        @ParentCommand
+        ServeCommand serve;
+
+        @Mixin
+        GlobalOptions global;
+
+        Map<String, String> env = System.getenv();
+        Path home = Path.of(System.getProperty("user.home"));
+        /** Counted down to stop the service (tests); SIGINT/SIGTERM do it too. */
+        final CountDownLatch stop = new CountDownLatch(1);
+        volatile LibraryServerSync running;
+
+        @Override
+        public void environment(Map<String, String> newEnv, Path newHome) {
+            env = newEnv;
+            home = newHome;
+        }
+
+        abstract String providerId();
+
+        abstract ServerSettings serverSettings();
+
+        abstract SyncOptions syncOptions(LibraryServer server, String serverKey, Scrobbler scrobbler) throws ServerException;
+
+        boolean scrobble() {
+            return false;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            GlobalOptions options = global.with(serve == null || serve.parent == null ? null : serve.parent.global());
+            PrintWriter out = spec.commandLine().getOut();
+            Settings settings = Settings.load(options, env, home);
+            Metronome.Builder builder = Metronome.builder().settings(settings.metronSettings(env))
+                    .cacheDir(settings.cacheDir()).jobs(settings.jobs());
+            builder.credentials(settings.requireCredentials());
+            LibraryServerProvider provider = LibraryServerProviders.find(providerId()).orElseThrow(() ->
+                    new UserError(ExitCode.FATAL, "no library-server provider '" + providerId() + "' on the class path"));
+            dev.metronome.metron.MetronCredentials credentials = settings.requireCredentials();
+            try (Metronome metronome = builder.build();
+                 dev.metronome.cache.MetronSession scrobbleSession = scrobble() ? dev.metronome.cache.MetronSession.open(
+                         settings.metronSettings(env), credentials, settings.cacheDir(), Clock.systemUTC(),
+                         dev.metronome.metron.Sleeper.SYSTEM) : null) {
+                HostServices host = (archive, metadata, convert) -> write(metronome, archive, metadata, convert);
+                SyncState state = metronome.cache().<SyncState>map(CacheSyncState::new).orElseGet(SyncState::inMemory);
+                try (LibraryServer server = provider.connect(serverSettings(), host)) {
+                    String serverKey = providerId() + ":" + serverKeySuffix();
+                    Scrobbler scrobbler = scrobbleSession == null ? Scrobbler.none() : scrobblerOver(scrobbleSession);
+                    try (LibraryServerSync sync = new LibraryServerSync(server, metronome, state,
+                            syncOptions(server, serverKey, scrobbler), Clock.systemUTC())) {
+                        running = sync;
+                        sync.start();
+                        out.printf("metronome: serving %s %s (%s); Ctrl-C stops%n", server.info().name(),
+                                server.info().version(), serverKeySuffix());
+                        out.flush();
+                        Runnable restore = Interrupts.install(stop::countDown, spec.commandLine().getErr());
+                        try {
+                            stop.await();
+                        } finally {
+                            restore.run();
+                        }
+                        out.printf("metronome: stopped; %d books tagged, %d failed%n", sync.taggedCount(), sync.failedCount());
+                    }
+                }
+            } catch (ServerException e) {
+                throw new UserError(ExitCode.CONFIGURATION, e.getMessage());
+            } catch (MetronException e) {
+                throw new UserError(BatchCommand.exitCodeFor(e), e.getMessage());
+            }
+            return ExitCode.OK;
+        }
+
+        abstract String serverKeySuffix();
+
+        private static Path write(Metronome metronome, Path archive, ComicMetadata metadata, boolean convert) throws IOException {
+            long issueId = metadata.ids().stream()
+                    .filter(id -> id.source() == IdSource.METRON && id.kind() == ExternalId.Kind.ISSUE)
+                    .map(ExternalId::value).filter(v -> v.matches("\\d+")).mapToLong(Long::parseLong).findFirst()
+                    .orElseThrow(() -> new IOException("the metadata carries no Metron issue id: " + archive));
+            FileResult result = metronome.tag(archive, new TagOptions(issueId, convert, false));
+            if (result.outcome() != FileResult.Outcome.TAGGED && result.outcome() != FileResult.Outcome.UNCHANGED) {
+                throw new IOException(archive + ": " + result.reason());
+            }
+            return result.file();
+        }
+
+        /** Reports a finished book to the user's Metron collection, through the same cache and rate limiter. */
+        private Scrobbler scrobblerOver(dev.metronome.cache.MetronSession session) {
+            ScrobbleService service = new ScrobbleService(session.client(), Clock.systemUTC());
+            return issueId -> service.scrobble(List.of(new ScrobbleService.Scrobble((int) issueId, null, null)))
+                    .stream().filter(o -> !o.ok()).forEach(o -> spec.commandLine().getErr()
+                            .println("metronome: scrobble of issue " + issueId + " failed: " + o.error()));
+        }
+    }
+
+    /** {@code metronome serve komga}. */
+    @Command(name = "komga", mixinStandardHelpOptions = true,
+            description = {"Tags the books of a Komga server: catches up on books without a Metron id, then follows "
+                    + "Komga's event stream.", "The API key is read from $KOMGA_API_KEY when --api-key is not given "
+                    + "(keep secrets out of the command line)."},
+            footer = {"", "Examples:", "  KOMGA_API_KEY=... metronome serve komga --url http://localhost:25600",
+                    "  metronome serve komga --url http://komga:25600 --mode file --path-map /data/comics=/mnt/comics"})
+    static final class Komga extends Server {
+        @Option(names = "--url", required = true, paramLabel = "URL", description = "Komga's base URL.")
+        String url;
+
+        @Option(names = "--api-key", paramLabel = "KEY", description = "An admin API key (default: $KOMGA_API_KEY).")
+        String apiKey;
+
+        @Option(names = "--email", paramLabel = "EMAIL", description = "Basic auth instead of a key; the password comes from $KOMGA_PASSWORD.")
+        String email;
+
+        @Option(names = "--mode", paramLabel = "MODE", description = "patch (Komga's API, default) or file (ComicInfo.xml, then analyze).")
+        ApplyMode mode = ApplyMode.PATCH;
+
+        @Option(names = "--library", paramLabel = "NAME", description = "Only these libraries (repeatable).")
+        List<String> libraries = new ArrayList<>();
+
+        @Option(names = "--file-library", paramLabel = "NAME", description = "Libraries tagged in file mode when --mode is patch (repeatable).")
+        List<String> fileLibraries = new ArrayList<>();
+
+        @Option(names = "--path-map", paramLabel = "KOMGA=LOCAL", description = "Maps Komga's paths to ours (repeatable).")
+        List<String> pathMaps = new ArrayList<>();
+
+        @Option(names = "--convert", description = "In file mode, convert CBR/CB7 to CBZ (Komga then gives the book a new id).")
+        boolean convert;
+
+        @Option(names = "--scrobble", description = "Mark books read in Komga as read in your Metron collection.")
+        boolean scrobbleReads;
+
+        @Override
+        String providerId() {
+            return "komga";
+        }
+
+        @Override
+        String serverKeySuffix() {
+            return url;
+        }
+
+        @Override
+        boolean scrobble() {
+            return scrobbleReads;
+        }
+
+        @Override
+        ServerSettings serverSettings() {
+            Map<String, List<String>> values = new LinkedHashMap<>();
+            values.put("url", List.of(url));
+            String key = apiKey != null ? apiKey : env.get("KOMGA_API_KEY");
+            if (key != null) {
+                values.put("api-key", List.of(key));
+            }
+            if (email != null) {
+                values.put("email", List.of(email));
+                if (env.get("KOMGA_PASSWORD") != null) {
+                    values.put("password", List.of(env.get("KOMGA_PASSWORD")));
+                }
+            }
+            if (key == null && email == null) {
+                throw new UserError(ExitCode.CONFIGURATION, "give Komga's API key (--api-key or $KOMGA_API_KEY), or --email with $KOMGA_PASSWORD");
+            }
+            if (!pathMaps.isEmpty()) {
+                values.put("path-map", pathMaps);
+            }
+            values.put("convert-to-cbz", List.of(String.valueOf(convert)));
+            return ServerSettings.ofMulti(values);
+        }
+
+        @Override
+        SyncOptions syncOptions(LibraryServer server, String serverKey, Scrobbler scrobbler) throws ServerException {
+            List<String> ids = libraries.isEmpty() ? List.of() : LibraryServerProviders.libraryIds(server, libraries);
+            Map<String, ApplyMode> modes = new LinkedHashMap<>();
+            for (String id : fileLibraries.isEmpty() ? List.<String>of() : LibraryServerProviders.libraryIds(server, fileLibraries)) {
+                modes.put(id, ApplyMode.FILE);
+            }
+            return new SyncOptions(serverKey, ids, mode, modes, scrobbler);
+        }
+    }
+
+    /** {@code metronome serve folder DIR}. */
+    @Command(name = "folder", mixinStandardHelpOptions = true,
+            description = "Watches a folder (and its sub-folders) and tags archives as they appear, once they stop growing.",
+            footer = {"", "Example:", "  metronome serve folder ~/comics/incoming --settle-ms 5000"})
+    static final class Folder extends Server {
+        @Parameters(paramLabel = "DIR", description = "The folder to watch.")
+        Path folder;
+
+        @Option(names = "--settle-ms", paramLabel = "MS", description = "How long a file must stop growing first (default: 2000).")
+        long settleMs = 2000;
+
+        @Option(names = "--convert", description = "Convert CBR/CB7 to CBZ so that they can be tagged.")
+        boolean convert;
+
+        @Override
+        String providerId() {
+            return "folder";
+        }
+
+        @Override
+        String serverKeySuffix() {
+            return folder.toAbsolutePath().toString();
+        }
+
+        @Override
+        ServerSettings serverSettings() {
+            return ServerSettings.of(Map.of("folder", folder.toString(), "settle-ms", String.valueOf(settleMs),
+                    "convert-to-cbz", String.valueOf(convert)));
+        }
+
+        @Override
+        SyncOptions syncOptions(LibraryServer server, String serverKey, Scrobbler scrobbler) {
+            return SyncOptions.of(serverKey, ApplyMode.FILE).withScrobbler(scrobbler);
+        }
+    }
+}
