@@ -54,10 +54,8 @@ final class ConfigCommand implements Runnable {
             #jobs = 4
             """;
 
-    /** {@code metronome config init}: writes a commented template, readable by the owner only. */
-    @Command(name = "init", mixinStandardHelpOptions = true,
-            description = "Writes a commented config file template (mode 0600).")
-    static final class Init implements java.util.concurrent.Callable<Integer>, UsesEnvironment {
+    /** What both config subcommands share: the settings sources and the root command's options. */
+    abstract static class Sub implements java.util.concurrent.Callable<Integer>, UsesEnvironment {
         @Spec
         CommandSpec spec;
 
@@ -66,9 +64,6 @@ final class ConfigCommand implements Runnable {
 
         @Mixin
         GlobalOptions global;
-
-        @Option(names = "--force", description = "Overwrite an existing file.")
-        boolean force;
 
         Map<String, String> env = System.getenv();
         Path home = Path.of(System.getProperty("user.home"));
@@ -79,9 +74,23 @@ final class ConfigCommand implements Runnable {
             home = newHome;
         }
 
+        /** The options of this subcommand combined with those given before {@code config}. */
+        GlobalOptions options() {
+            return global.with(config == null ? null : ((MetronomeCommand) config.spec.parent().userObject()).global());
+        }
+    }
+
+    /** {@code metronome config init}: writes a commented template, readable by the owner only. */
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = "Writes a commented config file template (mode 0600).")
+    static final class Init extends Sub {
+        @Option(names = "--force", description = "Overwrite an existing file.")
+        boolean force;
+
+
         @Override
         public Integer call() {
-            GlobalOptions options = global.with(root());
+            GlobalOptions options = options();
             Path file = options.config() != null ? options.config() : Settings.defaultConfigFile(env, home);
             try {
                 Path folder = file.toAbsolutePath().getParent();
@@ -102,38 +111,16 @@ final class ConfigCommand implements Runnable {
             spec.commandLine().getOut().println("Wrote " + file + " (readable by you only). Edit it to add your Metron account.");
             return ExitCode.OK;
         }
-
-        private GlobalOptions root() {
-            return config == null ? null : ((MetronomeCommand) config.spec.parent().userObject()).global();
-        }
     }
 
     /** {@code metronome config show}: the effective settings, secrets masked. */
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Prints the effective settings and where each comes from; secrets are masked.")
-    static final class Show implements java.util.concurrent.Callable<Integer>, UsesEnvironment {
-        @Spec
-        CommandSpec spec;
-
-        @ParentCommand
-        ConfigCommand config;
-
-        @Mixin
-        GlobalOptions global;
-
-        Map<String, String> env = System.getenv();
-        Path home = Path.of(System.getProperty("user.home"));
-
-        @Override
-        public void environment(Map<String, String> newEnv, Path newHome) {
-            env = newEnv;
-            home = newHome;
-        }
+    static final class Show extends Sub {
 
         @Override
         public Integer call() {
-            GlobalOptions options = global.with(config == null ? null
-                    : ((MetronomeCommand) config.spec.parent().userObject()).global());
+            GlobalOptions options = options();
             Settings settings = Settings.load(options, env, home);
             PrintWriter out = spec.commandLine().getOut();
             if (options.json()) {

@@ -12,7 +12,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /** {@code metronome mock-komga}: a local fake Komga over a folder of archives, to try {@code serve komga}. */
 @Command(name = "mock-komga", mixinStandardHelpOptions = true,
@@ -42,12 +41,7 @@ final class MockKomgaCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(server.url());
         spec.commandLine().getOut().println("API key: " + server.apiKey());
         spec.commandLine().getOut().flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }));
-        stopped.await();
+        Serving.untilStopped(server);
         return ExitCode.OK;
     }
 }

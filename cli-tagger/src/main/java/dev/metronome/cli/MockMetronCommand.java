@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /** {@code metronome mock-metron}: a local, Metron-shaped API for trying Metronome without an account. */
 @Command(name = "mock-metron", mixinStandardHelpOptions = true,
@@ -83,12 +82,7 @@ final class MockMetronCommand implements Callable<Integer> {
         FakeMetronServer server = start();
         spec.commandLine().getOut().println(server.baseUrl());
         spec.commandLine().getOut().flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }));
-        stopped.await();
+        Serving.untilStopped(server);
         return ExitCode.OK;
     }
 }

@@ -119,49 +119,51 @@ public final class ArchiveWriter {
         List<Expected> expected = new ArrayList<>();
         // not closed here: closing the stream would close the channel before it is forced to disk
         ZipArchiveOutputStream zip = new ZipArchiveOutputStream(channel);
-        {
-            zip.setUseZip64(Zip64Mode.AsNeeded);
-            Map<String, byte[]> pending = new LinkedHashMap<>(entries);
-            Map<String, String> byLowerName = lowerNames(entries);
-            for (ArchiveEntry entry : source.entries()) {
-                String replacedBy = byLowerName.get(entry.name().toLowerCase(Locale.ROOT));
-                if (replacedBy != null) {
-                    byte[] content = pending.remove(replacedBy);
-                    if (content != null) {
-                        expected.add(writeNew(zip, replacedBy, content));
-                    }
-                    continue;
-                }
-                expected.add(copyRaw(source, entry, zip));
-            }
-            for (Map.Entry<String, byte[]> added : pending.entrySet()) {
-                expected.add(writeNew(zip, added.getKey(), added.getValue()));
-            }
-            zip.finish();
+        zip.setUseZip64(Zip64Mode.AsNeeded);
+        for (Item item : layout(source, entries)) {
+            expected.add(item.kept() != null ? copyRaw(source, item.kept(), zip) : writeNew(zip, item.name(), item.content()));
         }
+        zip.finish();
         return expected;
     }
 
     /** What the spliced file must hold: the same order as {@link ZipSplicer#plan}. */
     private static List<Expected> expectedEntries(ZipComicArchive source, Map<String, byte[]> entries) {
         List<Expected> expected = new ArrayList<>();
+        for (Item item : layout(source, entries)) {
+            if (item.kept() == null) {
+                expected.add(newEntry(item.name(), item.content()));
+                continue;
+            }
+            ZipArchiveEntry nativeEntry = source.nativeEntry(item.kept());
+            expected.add(new Expected(item.kept().name(), nativeEntry.getSize(), nativeEntry.getCompressedSize(),
+                    nativeEntry.getCrc(), -1, null, nativeEntry));
+        }
+        return expected;
+    }
+
+    /** One entry of the new archive: a kept entry of the source, or a new (or replacing) one. */
+    private record Item(ArchiveEntry kept, String name, byte[] content) {
+    }
+
+    /**
+     * The new archive's entries in order: the source's, with a replaced metadata entry in its old place (in any
+     * letter case, duplicates dropped), and new ones at the end.
+     */
+    private static List<Item> layout(ZipComicArchive source, Map<String, byte[]> entries) {
+        List<Item> items = new ArrayList<>();
         Map<String, byte[]> pending = new LinkedHashMap<>(entries);
         Map<String, String> byLowerName = lowerNames(entries);
         for (ArchiveEntry entry : source.entries()) {
             String replacedBy = byLowerName.get(entry.name().toLowerCase(Locale.ROOT));
-            if (replacedBy != null) {
-                byte[] content = pending.remove(replacedBy);
-                if (content != null) {
-                    expected.add(newEntry(replacedBy, content));
-                }
-                continue;
+            if (replacedBy == null) {
+                items.add(new Item(entry, entry.name(), null));
+            } else if (pending.containsKey(replacedBy)) {
+                items.add(new Item(null, replacedBy, pending.remove(replacedBy)));
             }
-            ZipArchiveEntry nativeEntry = source.nativeEntry(entry);
-            expected.add(new Expected(entry.name(), nativeEntry.getSize(), nativeEntry.getCompressedSize(),
-                    nativeEntry.getCrc(), -1, null, nativeEntry));
         }
-        pending.forEach((name, content) -> expected.add(newEntry(name, content)));
-        return expected;
+        pending.forEach((name, content) -> items.add(new Item(null, name, content)));
+        return items;
     }
 
     private static Map<String, String> lowerNames(Map<String, byte[]> entries) {
