@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** What {@code tag} and {@code identify} share: settings, the engine, progress, Ctrl-C, the report and exit codes. */
-abstract class BatchCommand implements Callable<Integer> {
+abstract class BatchCommand implements Callable<Integer>, UsesEnvironment {
 
     @Spec
     CommandSpec spec;
@@ -48,6 +48,12 @@ abstract class BatchCommand implements Callable<Integer> {
     /** The environment and home folder; replaced in tests. */
     Map<String, String> env = System.getenv();
     Path home = Path.of(System.getProperty("user.home"));
+
+    @Override
+    public void environment(Map<String, String> newEnv, Path newHome) {
+        env = newEnv;
+        home = newHome;
+    }
 
     /** The run's options, from this command's flags. */
     abstract TaggingOptions options(int jobs);
