@@ -138,7 +138,8 @@ public final class Identifier {
         Scored best = ranked.get(0);
         reasons.add(ranked.size() > 1 && best.score - ranked.get(1).score < MARGIN
                 ? ranked.size() + " candidates too close to call" : "best candidate below the accept threshold");
-        return new Identification("ambiguous", null, Math.min(best.score, ACCEPT - 0.01), scores(ranked), reasons,
+        return new Identification("ambiguous", null, confidence(Math.min(best.score, ACCEPT - 0.01)), scores(ranked),
+                reasons,
                 Optional.empty());
     }
 
@@ -208,7 +209,7 @@ public final class Identifier {
                 if (existing == null) {
                     merged.put(s.id, s);
                 } else {
-                    existing.score = Math.min(1.0, Math.max(existing.score, s.score) + 0.05);
+                    existing.score = Math.max(existing.score, s.score) + 0.05;
                     existing.reasons.add("also by the " + hint.source());
                 }
             }
@@ -276,7 +277,7 @@ public final class Identifier {
                 continue;
             }
             IssueListItem item = issue.get();
-            double score = Math.min(1.0, r.score);
+            double score = r.score;
             List<String> why = new ArrayList<>();
             why.add("series '" + SeriesNames.fromDisplay(r.item.series()) + "' (" + r.item.yearBegan() + ") " + r.why
                     + " from the " + hint.source() + ", #" + number);
@@ -287,9 +288,9 @@ public final class Identifier {
             if (hint.year().isPresent() && item.coverDate() != null) {
                 int diff = Math.abs(item.coverDate().getYear() - hint.year().get());
                 if (diff == 0) {
-                    score += 0.05;
-                } else if (diff > 1 && hint.yearBegan().isEmpty()) {
-                    score -= 0.2;
+                    score += 0.1;
+                } else if (hint.yearBegan().isEmpty() || !hint.yearBegan().equals(hint.year())) {
+                    score -= diff == 1 ? 0.1 : 0.3;
                     why.add("cover year " + item.coverDate().getYear() + " differs from " + hint.year().get());
                 }
             }
@@ -303,7 +304,7 @@ public final class Identifier {
                     why.add("cover differs (hash distance " + distance + ")");
                 }
             }
-            Scored s = new Scored(item.id(), Math.max(0, Math.min(1.0, score)), label(item));
+            Scored s = new Scored(item.id(), Math.max(0, score), label(item));
             s.reasons.addAll(why);
             out.add(s);
         }
@@ -316,8 +317,17 @@ public final class Identifier {
             return List.of();
         }
         List<SeriesListItem> found = lookups.searchSeries(words);
-        if (!found.isEmpty() || words.size() < 2) {
+        if (!found.isEmpty()) {
             return found;
+        }
+        if (words.size() == 1) {
+            // one misspelt word: its first three letters, then its last three, find the series it was meant to be
+            String word = words.get(0);
+            if (word.length() < 6) {
+                return found;
+            }
+            found = lookups.searchSeries(List.of(word.substring(0, 3)));
+            return found.isEmpty() ? lookups.searchSeries(List.of(word.substring(word.length() - 3))) : found;
         }
         // a misspelt word finds nothing: leave out one word at a time (longest words first), stop at the first hit
         List<String> byLength = new ArrayList<>(words);
@@ -408,7 +418,7 @@ public final class Identifier {
 
     private static Identification done(String status, Scored best, List<Scored> all, List<String> reasons,
                                        Optional<IssueDetail> detail) {
-        return new Identification(status, best.id, best.score, scores(all), dedupe(reasons), detail);
+        return new Identification(status, best.id, confidence(best.score), scores(all), dedupe(reasons), detail);
     }
 
     private static List<String> dedupe(List<String> reasons) {
@@ -426,7 +436,12 @@ public final class Identifier {
     }
 
     private static List<CandidateScore> scores(List<Scored> scored) {
-        return scored.stream().limit(10).map(s -> new CandidateScore(s.id, round(s.score), s.label)).toList();
+        return scored.stream().limit(10).map(s -> new CandidateScore(s.id, confidence(s.score), s.label)).toList();
+    }
+
+    /** A raw score (which may exceed 1 when much agrees) as a confidence, 0 to 0.99. */
+    private static double confidence(double score) {
+        return round(Math.max(0, Math.min(0.99, score)));
     }
 
     private static double round(double value) {
