@@ -192,7 +192,13 @@ public final class Identifier {
         Map<Long, Scored> merged = new LinkedHashMap<>();
         Long firstTop = null;
         boolean conflict = false;
+        NameHint first = ev.hints().isEmpty() ? null : ev.hints().get(0);
         for (NameHint hint : ev.hints()) {
+            if (hint != first && !"file name".equals(first.source()) && "file name".equals(hint.source())
+                    && SeriesNames.similarity(hint.series(), first.series()) < 0.6) {
+                // a name like "comic_0012" says nothing next to the archive's own metadata
+                continue;
+            }
             List<Scored> found = rank(candidatesOf(hint, ev));
             if (found.isEmpty()) {
                 continue;
@@ -270,9 +276,26 @@ public final class Identifier {
         }
         double top = ranked.get(0).score;
         String number = hint.metronNumber();
-        for (Ranked r : ranked.stream().filter(r -> r.score >= top - 0.3).limit(MAX_SERIES).toList()) {
-            Optional<IssueListItem> issue = lookups.issueInSeries(r.item.id(), number,
-                    r.item.issueCount() == null ? 0 : r.item.issueCount());
+        List<Ranked> kept = ranked.stream().filter(r -> r.score >= top - 0.3).limit(MAX_SERIES).toList();
+        boolean dated = hint.year().isPresent() || hint.yearBegan().isPresent() || hint.volume().isPresent();
+        Map<Integer, IssueListItem> byNameAndNumber = null;
+        if (kept.size() > 2 || kept.size() > 1 && !dated && kept.stream().noneMatch(r -> lookups.listed(r.item.id()))) {
+            // several same-named series and little to tell them apart: one query for the number in all of them
+            // instead of one per series
+            byNameAndNumber = new java.util.HashMap<>();
+            for (IssueListItem item : lookups.issues(IssueFilter.create().seriesName(String.join(" ",
+                    SeriesNames.queryWords(hint.series()))).number(number), 2)) {
+                for (Ranked r : kept) {
+                    if (sameSeries(item, r.item)) {
+                        byNameAndNumber.putIfAbsent(r.item.id(), item);
+                    }
+                }
+            }
+        }
+        for (Ranked r : kept) {
+            Optional<IssueListItem> issue = byNameAndNumber != null
+                    ? Optional.ofNullable(byNameAndNumber.get(r.item.id()))
+                    : lookups.issueInSeries(r.item.id(), number, r.item.issueCount() == null ? 0 : r.item.issueCount());
             if (issue.isEmpty()) {
                 continue;
             }
@@ -309,6 +332,19 @@ public final class Identifier {
             out.add(s);
         }
         return out;
+    }
+
+    /** Whether an issue list item belongs to a series (by id when the item carries it, else name and start year). */
+    private static boolean sameSeries(IssueListItem item, SeriesListItem series) {
+        if (item.series() == null) {
+            return false;
+        }
+        if (item.series().id() != null) {
+            return item.series().id().equals(series.id());
+        }
+        return java.util.Objects.equals(item.series().yearBegan(), series.yearBegan())
+                && SeriesNames.key(item.series().name()).equals(SeriesNames.key(SeriesNames.fromDisplay(series.series())))
+                && java.util.Objects.equals(item.series().volume(), series.volume());
     }
 
     private List<SeriesListItem> searchSeries(String name) {

@@ -246,6 +246,11 @@ public final class MetronLookups {
         });
     }
 
+    /** Whether a series' issue list is already loaded in this run. */
+    public boolean listed(int seriesId) {
+        return seriesLists.peek(seriesId) != null;
+    }
+
     private Map<String, IssueListItem> list(int seriesId) {
         return seriesLists.get(seriesId, () -> {
             Map<String, IssueListItem> byNumber = new HashMap<>();

@@ -27,6 +27,7 @@ class CorpusIdentificationTest {
             CorpusRun.Score score = CorpusRun.score(corpus, first);
             System.out.println("first run: " + score.line());
             System.out.println("  requests: " + first.summary().requests());
+            fake.log().forEach(e -> System.out.println("  > " + e.pathAndQuery()));
             CorpusRun.misses(corpus, first).forEach(m -> System.out.println("  miss: " + m));
 
             assertThat(score.files()).isEqualTo(60);
