@@ -1,25 +1,17 @@
 package dev.metronome.cli;
 
-import dev.metronome.cache.CacheLocation;
-import dev.metronome.cache.MetronSession;
-import dev.metronome.metron.MetronCredentials;
-import dev.metronome.metron.MetronException;
-import dev.metronome.metron.MetronSettings;
 import dev.metronome.metron.ScrobbleService;
-import dev.metronome.metron.Sleeper;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -45,14 +37,8 @@ public final class ScrobbleCommand implements Callable<Integer> {
     @Option(names = "--date-read", description = "When you read it (ISO date-time; default now).")
     OffsetDateTime dateRead;
 
-    @Option(names = "--metron-url", description = "Metron API root (default: METRON_URL or https://metron.cloud/api/).")
-    URI metronUrl;
-
-    @Option(names = "--cache-dir", description = "Cache folder (default: METRONOME_CACHE_DIR or the user cache).")
-    Path cacheDir;
-
-    /** The environment; replaced in tests. */
-    Map<String, String> env = System.getenv();
+    @CommandLine.Mixin
+    SyncCommand.MetronOptions metron = new SyncCommand.MetronOptions();
 
     @Override
     public Integer call() {
@@ -66,47 +52,33 @@ public final class ScrobbleCommand implements Callable<Integer> {
             err.println("metronome scrobble: --rating must be between 1 and 5.");
             return 2;
         }
-        try {
-            MetronSettings settings = MetronSettings.fromEnvironment(env);
-            if (metronUrl != null) {
-                settings = settings.withBaseUrl(metronUrl);
+        return metron.run("scrobble", err, session -> {
+            List<ScrobbleService.Scrobble> reads = new ArrayList<>();
+            int failures = 0;
+            if (issueId != null) {
+                reads.add(new ScrobbleService.Scrobble(issueId, dateRead, rating));
             }
-            MetronCredentials credentials = MetronCredentials.fromEnvironment(env).orElseThrow(() ->
-                    new MetronException(MetronException.Kind.CONFIGURATION, 0,
-                            "No Metron credentials: set METRON_TOKEN, or METRON_USER and METRON_PASS."));
-            Path dir = CacheLocation.resolve(cacheDir, env, Path.of(System.getProperty("user.home")));
-            try (MetronSession session = MetronSession.open(settings, credentials, dir, Clock.systemUTC(),
-                    Sleeper.SYSTEM)) {
-                List<ScrobbleService.Scrobble> reads = new ArrayList<>();
-                int failures = 0;
-                if (issueId != null) {
-                    reads.add(new ScrobbleService.Scrobble(issueId, dateRead, rating));
+            for (Path file : files) {
+                var id = session.cache().issueForFingerprint(Fingerprints.of(file));
+                if (id.isEmpty()) {
+                    err.println(file + ": not identified yet; tag it first, or use --issue-id.");
+                    failures++;
+                } else {
+                    reads.add(new ScrobbleService.Scrobble(id.get(), dateRead, rating));
                 }
-                for (Path file : files) {
-                    var id = session.cache().issueForFingerprint(Fingerprints.of(file));
-                    if (id.isEmpty()) {
-                        err.println(file + ": not identified yet; tag it first, or use --issue-id.");
-                        failures++;
-                    } else {
-                        reads.add(new ScrobbleService.Scrobble(id.get(), dateRead, rating));
-                    }
-                }
-                for (ScrobbleService.Outcome outcome : new ScrobbleService(session.client(), Clock.systemUTC())
-                        .scrobble(reads)) {
-                    if (outcome.ok()) {
-                        out.printf("Issue %d marked as read (%s).%n", outcome.request().issueId(),
-                                outcome.result().dateRead());
-                    } else {
-                        err.println("Issue " + outcome.request().issueId() + ": " + outcome.error());
-                        failures++;
-                    }
-                }
-                return failures == 0 ? 0 : 1;
             }
-        } catch (MetronException e) {
-            err.println("metronome scrobble: " + e.getMessage());
-            return e.kind() == MetronException.Kind.AUTH ? 3 : 1;
-        }
+            for (ScrobbleService.Outcome outcome : new ScrobbleService(session.client(), Clock.systemUTC())
+                    .scrobble(reads)) {
+                if (outcome.ok()) {
+                    out.printf("Issue %d marked as read (%s).%n", outcome.request().issueId(),
+                            outcome.result().dateRead());
+                } else {
+                    err.println("Issue " + outcome.request().issueId() + ": " + outcome.error());
+                    failures++;
+                }
+            }
+            return failures == 0 ? 0 : 1;
+        });
     }
 
     /** The archive fingerprint the tagger stores: SHA-256 of the file's bytes. */

@@ -2,11 +2,14 @@ package dev.metronome.cache;
 
 import dev.metronome.metron.MetronClient;
 import dev.metronome.metron.MetronCredentials;
+import dev.metronome.metron.MetronException;
 import dev.metronome.metron.MetronSettings;
 import dev.metronome.metron.Sleeper;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * A Metron client wired to the persistent cache: conditional responses kept in the cache, and the rate limiter
@@ -40,6 +43,29 @@ public final class MetronSession implements AutoCloseable {
                 .rateLimiter(new SharedRateLimiter(cache, credentials.accountKey(), settings, clock, sleeper))
                 .build();
         return new MetronSession(cache, client);
+    }
+
+    /**
+     * Opens a session from the environment: credentials from {@code METRON_TOKEN} or {@code METRON_USER}/
+     * {@code METRON_PASS}, the URL from the option or {@code METRON_URL}, the cache folder from the option or
+     * {@link CacheLocation}. Real clock and sleeper.
+     *
+     * @param metronUrl the {@code --metron-url} option, or null
+     * @param cacheDir  the {@code --cache-dir} option, or null
+     * @param env       the environment
+     * @return the session
+     * @throws MetronException when no credentials are set
+     */
+    public static MetronSession fromEnvironment(URI metronUrl, Path cacheDir, Map<String, String> env) {
+        MetronSettings settings = MetronSettings.fromEnvironment(env);
+        if (metronUrl != null) {
+            settings = settings.withBaseUrl(metronUrl);
+        }
+        MetronCredentials credentials = MetronCredentials.fromEnvironment(env).orElseThrow(() ->
+                new MetronException(MetronException.Kind.CONFIGURATION, 0,
+                        "No Metron credentials: set METRON_TOKEN, or METRON_USER and METRON_PASS."));
+        Path dir = CacheLocation.resolve(cacheDir, env, Path.of(System.getProperty("user.home")));
+        return open(settings, credentials, dir, Clock.systemUTC(), Sleeper.SYSTEM);
     }
 
     /** The client. */

@@ -2,29 +2,29 @@ package dev.metronome.cache;
 
 import dev.metronome.metron.MetronSettings;
 import dev.metronome.metron.RateLimitState;
-import dev.metronome.metron.RateLimiter;
-import dev.metronome.metron.Response;
 import dev.metronome.metron.Sleeper;
+import dev.metronome.metron.StatefulRateLimiter;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * A rate limiter whose state lives in the cache database, so every thread and every process using the same cache
- * folder shares one limiter per account. Each acquire is one short {@code BEGIN IMMEDIATE} transaction; waiting
+ * folder shares one limiter per account. Each step is one short {@code BEGIN IMMEDIATE} transaction; waiting
  * happens outside it.
  */
-public final class SharedRateLimiter implements RateLimiter {
+public final class SharedRateLimiter extends StatefulRateLimiter {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedRateLimiter.class);
 
     private final MetronCache cache;
     private final String account;
-    private final MetronSettings settings;
-    private final Clock clock;
-    private final Sleeper sleeper;
+    /** Used only if the cache database fails: this process then limits itself alone. */
+    private final RateLimitState fallback = new RateLimitState();
+    private volatile boolean cacheFailed;
 
     /**
      * Creates a limiter.
@@ -37,46 +37,23 @@ public final class SharedRateLimiter implements RateLimiter {
      */
     public SharedRateLimiter(MetronCache cache, String account, MetronSettings settings, Clock clock,
                              Sleeper sleeper) {
+        super(settings, clock, sleeper);
         this.cache = cache;
         this.account = account;
-        this.settings = settings;
-        this.clock = clock;
-        this.sleeper = sleeper;
     }
 
     @Override
-    public void acquire() throws InterruptedException {
-        while (true) {
-            Duration wait = cache.withRateLimitState(account, state -> {
-                Duration w = state.waitBefore(clock.instant(), settings);
-                if (w.isZero() || w.isNegative()) {
-                    state.reserve(clock.instant(), settings);
-                    return Duration.ZERO;
-                }
-                return w;
-            });
-            if (wait.isZero()) {
-                return;
+    protected <T> T withState(Function<RateLimitState, T> change) {
+        if (!cacheFailed) {
+            try {
+                return cache.withRateLimitState(account, change);
+            } catch (IllegalStateException e) {
+                cacheFailed = true;
+                LOG.warn("{}; this process now limits its Metron requests on its own.", e.getMessage());
             }
-            RateLimitState.refuseLongWait(wait, clock.instant(), settings);
-            LOG.debug("Shared rate limit: waiting {} ms before the next Metron request", wait.toMillis());
-            sleeper.sleep(wait);
         }
-    }
-
-    @Override
-    public void update(Response response) {
-        cache.withRateLimitState(account, state -> {
-            state.update(response, clock.instant());
-            return null;
-        });
-    }
-
-    @Override
-    public void abandon() {
-        cache.withRateLimitState(account, state -> {
-            state.abandon(clock.instant());
-            return null;
-        });
+        synchronized (fallback) {
+            return change.apply(fallback);
+        }
     }
 }

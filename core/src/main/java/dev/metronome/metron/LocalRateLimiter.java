@@ -1,23 +1,15 @@
 package dev.metronome.metron;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
-import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * A limiter shared by every thread of one process. Share one instance per account (the client does when given
  * the same instance); for several processes use the cache's shared limiter instead.
  */
-public final class LocalRateLimiter implements RateLimiter {
-
-    private static final Logger LOG = LoggerFactory.getLogger(LocalRateLimiter.class);
+public final class LocalRateLimiter extends StatefulRateLimiter {
 
     private final RateLimitState state = new RateLimitState();
-    private final MetronSettings settings;
-    private final Clock clock;
-    private final Sleeper sleeper;
 
     /**
      * Creates a limiter.
@@ -27,39 +19,13 @@ public final class LocalRateLimiter implements RateLimiter {
      * @param sleeper  how to wait
      */
     public LocalRateLimiter(MetronSettings settings, Clock clock, Sleeper sleeper) {
-        this.settings = settings;
-        this.clock = clock;
-        this.sleeper = sleeper;
+        super(settings, clock, sleeper);
     }
 
     @Override
-    public void acquire() throws InterruptedException {
-        while (true) {
-            Duration wait;
-            synchronized (state) {
-                wait = state.waitBefore(clock.instant(), settings);
-                if (wait.isZero() || wait.isNegative()) {
-                    state.reserve(clock.instant(), settings);
-                    return;
-                }
-            }
-            RateLimitState.refuseLongWait(wait, clock.instant(), settings);
-            LOG.debug("Rate limit: waiting {} ms before the next Metron request", wait.toMillis());
-            sleeper.sleep(wait);
-        }
-    }
-
-    @Override
-    public void update(Response response) {
+    protected <T> T withState(Function<RateLimitState, T> change) {
         synchronized (state) {
-            state.update(response, clock.instant());
-        }
-    }
-
-    @Override
-    public void abandon() {
-        synchronized (state) {
-            state.abandon(clock.instant());
+            return change.apply(state);
         }
     }
 }

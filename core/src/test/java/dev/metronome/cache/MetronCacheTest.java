@@ -27,6 +27,14 @@ class MetronCacheTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
 
+    /** A sleeper that records each wait and moves the clock by it. */
+    private Sleeper recordingInto(List<Duration> waits) {
+        return d -> {
+            waits.add(d);
+            clock.advance(d);
+        };
+    }
+
     @Test
     void keepsResponsesSeriesFingerprintsAndSyncStateAcrossReopening(@TempDir Path dir) {
         try (MetronCache cache = MetronCache.open(dir, clock)) {
@@ -73,10 +81,7 @@ class MetronCacheTest {
         MetronSettings settings = MetronSettings.defaults().withBudgets(3, Duration.ofSeconds(60), 5000,
                 Duration.ofDays(1));
         List<Duration> waits = new ArrayList<>();
-        Sleeper sleeper = d -> {
-            waits.add(d);
-            clock.advance(d);
-        };
+        Sleeper sleeper = recordingInto(waits);
         try (MetronCache first = MetronCache.open(dir, clock); MetronCache second = MetronCache.open(dir, clock)) {
             SharedRateLimiter a = new SharedRateLimiter(first, "user:alice", settings, clock, sleeper);
             SharedRateLimiter b = new SharedRateLimiter(second, "user:alice", settings, clock, sleeper);
@@ -100,6 +105,24 @@ class MetronCacheTest {
             b.acquire();
             assertThat(waits).containsExactly(expected);
         }
+    }
+
+    @Test
+    void aFailingCacheLeavesTheLimiterWorkingInThisProcess(@TempDir Path dir) throws Exception {
+        MetronSettings settings = MetronSettings.defaults().withBudgets(2, Duration.ofSeconds(60), 5000,
+                Duration.ofDays(1));
+        List<Duration> waits = new ArrayList<>();
+        Sleeper sleeper = recordingInto(waits);
+        MetronCache cache = MetronCache.open(dir, clock);
+        SharedRateLimiter limiter = new SharedRateLimiter(cache, "user:alice", settings, clock, sleeper);
+        limiter.acquire();
+        cache.close();
+        // the database is gone: no crash, and the budget still holds (2 per minute, counted afresh)
+        limiter.acquire();
+        limiter.acquire();
+        assertThat(waits).isEmpty();
+        limiter.acquire();
+        assertThat(waits).hasSize(1);
     }
 
     @Test
