@@ -154,7 +154,8 @@ public final class Identifier {
         IssueDetail d = detail.get();
         Scored scored = new Scored(id, 0.99, label(d));
         scored.reasons.add(what);
-        boolean disagrees = !ev.hints().isEmpty() && ev.hints().stream().noneMatch(h -> agrees(d, h));
+        boolean disagrees = ev.hints().stream().noneMatch(h -> agrees(d, h))
+                && ev.hints().stream().anyMatch(h -> contradicts(d, h));
         if (disagrees || severalIds) {
             boolean namesAgree = !disagrees;
             if (severalIds && namesAgree) {
@@ -181,6 +182,17 @@ public final class Identifier {
         return Optional.of(done("matched", scored, List.of(scored), reasons, detail));
     }
 
+    /**
+     * Whether a hint says the archive is another issue: the same series with another number, or metadata naming
+     * another series. A file name unlike any series ({@code scan_0042}) contradicts nothing.
+     */
+    private static boolean contradicts(IssueDetail d, NameHint h) {
+        double similarity = d.series() == null ? 0 : SeriesNames.similarity(h.series(), d.series().name());
+        boolean otherNumber = !h.number().isBlank()
+                && !IssueNumbers.normalize(h.number()).equals(IssueNumbers.normalize(d.number()));
+        return similarity >= 0.6 ? otherNumber : !"file name".equals(h.source());
+    }
+
     private static boolean agrees(IssueDetail d, NameHint h) {
         boolean series = d.series() != null && SeriesNames.similarity(h.series(), d.series().name()) >= 0.6;
         boolean number = h.number().isBlank()
@@ -190,7 +202,8 @@ public final class Identifier {
 
     private Map<Long, Scored> byNames(Evidence ev, List<String> reasons) {
         Map<Long, Scored> merged = new LinkedHashMap<>();
-        Long firstTop = null;
+        Scored decided = null;
+        String decidedBy = null;
         boolean conflict = false;
         NameHint first = ev.hints().isEmpty() ? null : ev.hints().get(0);
         for (NameHint hint : ev.hints()) {
@@ -203,12 +216,17 @@ public final class Identifier {
             if (found.isEmpty()) {
                 continue;
             }
-            if (firstTop == null) {
-                firstTop = found.get(0).id;
-            } else if (!firstTop.equals(found.get(0).id) && found.get(0).score >= ACCEPT) {
-                conflict = true;
-                reasons.add(hint.source() + " points to " + found.get(0).label + ", not to "
-                        + merged.get(firstTop).label);
+            Scored top = found.get(0);
+            boolean decisive = top.score >= ACCEPT && (found.size() == 1 || top.score - found.get(1).score >= MARGIN);
+            if (decisive) {
+                if (decided == null) {
+                    decided = top;
+                    decidedBy = hint.source();
+                } else if (decided.id != top.id) {
+                    conflict = true;
+                    reasons.add("the " + hint.source() + " points to " + top.label + ", the " + decidedBy
+                            + " to " + decided.label);
+                }
             }
             for (Scored s : found) {
                 Scored existing = merged.get(s.id);
@@ -221,7 +239,7 @@ public final class Identifier {
             }
         }
         if (conflict) {
-            // the sources disagree: no candidate may win on names alone
+            // two sources each sure of a different issue: no candidate may win on names alone
             merged.values().forEach(s -> s.score = Math.min(s.score, ACCEPT - 0.05));
         }
         return merged;
@@ -276,15 +294,20 @@ public final class Identifier {
         }
         double top = ranked.get(0).score;
         String number = hint.metronNumber();
-        List<Ranked> kept = ranked.stream().filter(r -> r.score >= top - 0.3).limit(MAX_SERIES).toList();
+        List<Ranked> kept = ranked.stream().filter(r -> r.score >= top - 0.3).toList();
         boolean dated = hint.year().isPresent() || hint.yearBegan().isPresent() || hint.volume().isPresent();
         Map<Integer, IssueListItem> byNameAndNumber = null;
-        if (kept.size() > 2 || kept.size() > 1 && !dated && kept.stream().noneMatch(r -> lookups.listed(r.item.id()))) {
+        if (kept.size() > MAX_SERIES || kept.size() > 1 && !dated
+                && kept.stream().noneMatch(r -> lookups.listed(r.item.id()))) {
             // several same-named series and little to tell them apart: one query for the number in all of them
             // instead of one per series
             byNameAndNumber = new java.util.HashMap<>();
-            for (IssueListItem item : lookups.issues(IssueFilter.create().seriesName(String.join(" ",
-                    SeriesNames.queryWords(hint.series()))).number(number), 2)) {
+            List<IssueListItem> items = lookups.issues(IssueFilter.create().seriesName(String.join(" ",
+                    SeriesNames.queryWords(hint.series()))).number(number), 2);
+            if (items.size() >= 200) {
+                return out; // too common to tell from a capped list
+            }
+            for (IssueListItem item : items) {
                 for (Ranked r : kept) {
                     if (sameSeries(item, r.item)) {
                         byNameAndNumber.putIfAbsent(r.item.id(), item);
