@@ -150,8 +150,14 @@ public final class EvidenceCollector {
                 comicInfo, metronInfo, comicInfoBytes, notes);
     }
 
-    /** {@code Spider-Man.2099.002.(2014).cbz} reads as {@code Spider-Man 2099 002 (2014).cbz}. */
-    static Path dotsAsSpaces(Path path) {
+    /**
+     * A name that uses dots for spaces, read with spaces: {@code Spider-Man.2099.002.(2014).cbz} reads as
+     * {@code Spider-Man 2099 002 (2014).cbz}.
+     *
+     * @param path the archive
+     * @return the path to parse
+     */
+    public static Path dotsAsSpaces(Path path) {
         String name = path.getFileName().toString();
         int ext = name.lastIndexOf('.');
         if (ext <= 0 || name.indexOf(' ') >= 0) {

@@ -80,7 +80,29 @@ public final class Identifier {
                 return byId.get();
             }
         }
-        // 2. Comic Vine / GCD ids
+        // 2. Comic Vine / GCD ids: the names first (usually free once the series is known), confirmed by the
+        //    detail's own id; else a cv_id / gcd_id query
+        List<IdHint> foreign = ev.ids().stream()
+                .filter(i -> i.source() == IdSource.COMIC_VINE || i.source() == IdSource.GCD).toList();
+        if (!foreign.isEmpty() && !ev.hints().isEmpty()) {
+            List<Scored> named = rank(byNames(ev, new ArrayList<>()));
+            if (!named.isEmpty() && named.get(0).score >= ACCEPT
+                    && (named.size() == 1 || named.get(0).score - named.get(1).score >= MARGIN)) {
+                Optional<IssueDetail> detail = lookups.issue(named.get(0).id);
+                for (IdHint hint : foreign) {
+                    Integer theirs = detail.map(d -> hint.source() == IdSource.COMIC_VINE ? d.cvId() : d.gcdId())
+                            .orElse(null);
+                    if (theirs != null && theirs == hint.id()) {
+                        Scored s = named.get(0);
+                        s.score = Math.max(s.score, 0.98);
+                        reasons.add(hint.source().metronInfoName() + " id " + hint.id() + " in " + hint.where()
+                                + " matched");
+                        reasons.addAll(s.reasons);
+                        return done("matched", s, named, reasons, detail);
+                    }
+                }
+            }
+        }
         for (IdHint hint : ev.ids()) {
             if (hint.source() == IdSource.COMIC_VINE || hint.source() == IdSource.GCD) {
                 IssueFilter filter = hint.source() == IdSource.COMIC_VINE ? IssueFilter.create().cvId((int) hint.id())
@@ -318,7 +340,8 @@ public final class Identifier {
         for (Ranked r : kept) {
             Optional<IssueListItem> issue = byNameAndNumber != null
                     ? Optional.ofNullable(byNameAndNumber.get(r.item.id()))
-                    : lookups.issueInSeries(r.item.id(), number, r.item.issueCount() == null ? 0 : r.item.issueCount());
+                    : lookups.issueInSeries(r.item.id(), number, r.item.issueCount() == null ? 0 : r.item.issueCount(),
+                    kept.size() == 1 ? lookups.expected(hint.series()) : 0);
             if (issue.isEmpty()) {
                 continue;
             }
@@ -376,6 +399,11 @@ public final class Identifier {
             return List.of();
         }
         List<SeriesListItem> found = lookups.searchSeries(words);
+        if (!found.isEmpty()) {
+            return found;
+        }
+        // not found as written: a misspelling of a name searched earlier in this run?
+        found = lookups.nearestSearch(words);
         if (!found.isEmpty()) {
             return found;
         }
