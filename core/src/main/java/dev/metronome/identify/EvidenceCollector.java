@@ -126,7 +126,7 @@ public final class EvidenceCollector {
         List<NameHint> hints = new ArrayList<>();
         comicInfo.map(m -> hint(m, "ComicInfo.xml")).filter(NameHint::usable).ifPresent(hints::add);
         metronInfo.map(m -> hint(m, "MetronInfo.xml")).filter(NameHint::usable).ifPresent(hints::add);
-        NameHint fromName = hint(filenames.parse(path));
+        NameHint fromName = hint(filenames.parse(dotsAsSpaces(path)));
         if (fromName.usable()) {
             hints.add(fromName);
         }
@@ -148,6 +148,26 @@ public final class EvidenceCollector {
         }
         return new Evidence(path, fingerprint, new ArrayList<>(ids), upc, barcode, hints, coverHash, slug,
                 comicInfo, metronInfo, comicInfoBytes, notes);
+    }
+
+    /**
+     * A name that uses dots for spaces, read with spaces: {@code Spider-Man.2099.002.(2014).cbz} reads as
+     * {@code Spider-Man 2099 002 (2014).cbz}.
+     *
+     * @param path the archive
+     * @return the path to parse
+     */
+    public static Path dotsAsSpaces(Path path) {
+        String name = path.getFileName().toString();
+        int ext = name.lastIndexOf('.');
+        if (ext <= 0 || name.indexOf(' ') >= 0) {
+            return path;
+        }
+        String stem = name.substring(0, ext);
+        if (stem.chars().filter(c -> c == '.').count() < 2) {
+            return path;
+        }
+        return path.resolveSibling(stem.replace('.', ' ') + name.substring(ext));
     }
 
     private Optional<ScannedUpc> scan(byte[] image, String name) {

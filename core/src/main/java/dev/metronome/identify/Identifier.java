@@ -80,7 +80,29 @@ public final class Identifier {
                 return byId.get();
             }
         }
-        // 2. Comic Vine / GCD ids
+        // 2. Comic Vine / GCD ids: the names first (usually free once the series is known), confirmed by the
+        //    detail's own id; else a cv_id / gcd_id query
+        List<IdHint> foreign = ev.ids().stream()
+                .filter(i -> i.source() == IdSource.COMIC_VINE || i.source() == IdSource.GCD).toList();
+        if (!foreign.isEmpty() && !ev.hints().isEmpty()) {
+            List<Scored> named = rank(byNames(ev, new ArrayList<>()));
+            if (!named.isEmpty() && named.get(0).score >= ACCEPT
+                    && (named.size() == 1 || named.get(0).score - named.get(1).score >= MARGIN)) {
+                Optional<IssueDetail> detail = lookups.issue(named.get(0).id);
+                for (IdHint hint : foreign) {
+                    Integer theirs = detail.map(d -> hint.source() == IdSource.COMIC_VINE ? d.cvId() : d.gcdId())
+                            .orElse(null);
+                    if (theirs != null && theirs == hint.id()) {
+                        Scored s = named.get(0);
+                        s.score = Math.max(s.score, 0.98);
+                        reasons.add(hint.source().metronInfoName() + " id " + hint.id() + " in " + hint.where()
+                                + " matched");
+                        reasons.addAll(s.reasons);
+                        return done("matched", s, named, reasons, detail);
+                    }
+                }
+            }
+        }
         for (IdHint hint : ev.ids()) {
             if (hint.source() == IdSource.COMIC_VINE || hint.source() == IdSource.GCD) {
                 IssueFilter filter = hint.source() == IdSource.COMIC_VINE ? IssueFilter.create().cvId((int) hint.id())
@@ -138,7 +160,8 @@ public final class Identifier {
         Scored best = ranked.get(0);
         reasons.add(ranked.size() > 1 && best.score - ranked.get(1).score < MARGIN
                 ? ranked.size() + " candidates too close to call" : "best candidate below the accept threshold");
-        return new Identification("ambiguous", null, Math.min(best.score, ACCEPT - 0.01), scores(ranked), reasons,
+        return new Identification("ambiguous", null, confidence(Math.min(best.score, ACCEPT - 0.01)), scores(ranked),
+                reasons,
                 Optional.empty());
     }
 
@@ -153,7 +176,8 @@ public final class Identifier {
         IssueDetail d = detail.get();
         Scored scored = new Scored(id, 0.99, label(d));
         scored.reasons.add(what);
-        boolean disagrees = !ev.hints().isEmpty() && ev.hints().stream().noneMatch(h -> agrees(d, h));
+        boolean disagrees = ev.hints().stream().noneMatch(h -> agrees(d, h))
+                && ev.hints().stream().anyMatch(h -> contradicts(d, h));
         if (disagrees || severalIds) {
             boolean namesAgree = !disagrees;
             if (severalIds && namesAgree) {
@@ -180,6 +204,17 @@ public final class Identifier {
         return Optional.of(done("matched", scored, List.of(scored), reasons, detail));
     }
 
+    /**
+     * Whether a hint says the archive is another issue: the same series with another number, or metadata naming
+     * another series. A file name unlike any series ({@code scan_0042}) contradicts nothing.
+     */
+    private static boolean contradicts(IssueDetail d, NameHint h) {
+        double similarity = d.series() == null ? 0 : SeriesNames.similarity(h.series(), d.series().name());
+        boolean otherNumber = !h.number().isBlank()
+                && !IssueNumbers.normalize(h.number()).equals(IssueNumbers.normalize(d.number()));
+        return similarity >= 0.6 ? otherNumber : !"file name".equals(h.source());
+    }
+
     private static boolean agrees(IssueDetail d, NameHint h) {
         boolean series = d.series() != null && SeriesNames.similarity(h.series(), d.series().name()) >= 0.6;
         boolean number = h.number().isBlank()
@@ -189,32 +224,44 @@ public final class Identifier {
 
     private Map<Long, Scored> byNames(Evidence ev, List<String> reasons) {
         Map<Long, Scored> merged = new LinkedHashMap<>();
-        Long firstTop = null;
+        Scored decided = null;
+        String decidedBy = null;
         boolean conflict = false;
+        NameHint first = ev.hints().isEmpty() ? null : ev.hints().get(0);
         for (NameHint hint : ev.hints()) {
+            if (hint != first && !"file name".equals(first.source()) && "file name".equals(hint.source())
+                    && SeriesNames.similarity(hint.series(), first.series()) < 0.6) {
+                // a name like "comic_0012" says nothing next to the archive's own metadata
+                continue;
+            }
             List<Scored> found = rank(candidatesOf(hint, ev));
             if (found.isEmpty()) {
                 continue;
             }
-            if (firstTop == null) {
-                firstTop = found.get(0).id;
-            } else if (!firstTop.equals(found.get(0).id) && found.get(0).score >= ACCEPT) {
-                conflict = true;
-                reasons.add(hint.source() + " points to " + found.get(0).label + ", not to "
-                        + merged.get(firstTop).label);
+            Scored top = found.get(0);
+            boolean decisive = top.score >= ACCEPT && (found.size() == 1 || top.score - found.get(1).score >= MARGIN);
+            if (decisive) {
+                if (decided == null) {
+                    decided = top;
+                    decidedBy = hint.source();
+                } else if (decided.id != top.id) {
+                    conflict = true;
+                    reasons.add("the " + hint.source() + " points to " + top.label + ", the " + decidedBy
+                            + " to " + decided.label);
+                }
             }
             for (Scored s : found) {
                 Scored existing = merged.get(s.id);
                 if (existing == null) {
                     merged.put(s.id, s);
                 } else {
-                    existing.score = Math.min(1.0, Math.max(existing.score, s.score) + 0.05);
+                    existing.score = Math.max(existing.score, s.score) + 0.05;
                     existing.reasons.add("also by the " + hint.source());
                 }
             }
         }
         if (conflict) {
-            // the sources disagree: no candidate may win on names alone
+            // two sources each sure of a different issue: no candidate may win on names alone
             merged.values().forEach(s -> s.score = Math.min(s.score, ACCEPT - 0.05));
         }
         return merged;
@@ -269,14 +316,37 @@ public final class Identifier {
         }
         double top = ranked.get(0).score;
         String number = hint.metronNumber();
-        for (Ranked r : ranked.stream().filter(r -> r.score >= top - 0.3).limit(MAX_SERIES).toList()) {
-            Optional<IssueListItem> issue = lookups.issueInSeries(r.item.id(), number,
-                    r.item.issueCount() == null ? 0 : r.item.issueCount());
+        List<Ranked> kept = ranked.stream().filter(r -> r.score >= top - 0.3).toList();
+        boolean dated = hint.year().isPresent() || hint.yearBegan().isPresent() || hint.volume().isPresent();
+        Map<Integer, IssueListItem> byNameAndNumber = null;
+        if (kept.size() > MAX_SERIES || kept.size() > 1 && !dated
+                && kept.stream().noneMatch(r -> lookups.listed(r.item.id()))) {
+            // several same-named series and little to tell them apart: one query for the number in all of them
+            // instead of one per series
+            byNameAndNumber = new java.util.HashMap<>();
+            List<IssueListItem> items = lookups.issues(IssueFilter.create().seriesName(String.join(" ",
+                    SeriesNames.queryWords(hint.series()))).number(number), 2);
+            if (items.size() >= 200) {
+                return out; // too common to tell from a capped list
+            }
+            for (IssueListItem item : items) {
+                for (Ranked r : kept) {
+                    if (sameSeries(item, r.item)) {
+                        byNameAndNumber.putIfAbsent(r.item.id(), item);
+                    }
+                }
+            }
+        }
+        for (Ranked r : kept) {
+            Optional<IssueListItem> issue = byNameAndNumber != null
+                    ? Optional.ofNullable(byNameAndNumber.get(r.item.id()))
+                    : lookups.issueInSeries(r.item.id(), number, r.item.issueCount() == null ? 0 : r.item.issueCount(),
+                    kept.size() == 1 ? lookups.expected(hint.series()) : 0);
             if (issue.isEmpty()) {
                 continue;
             }
             IssueListItem item = issue.get();
-            double score = Math.min(1.0, r.score);
+            double score = r.score;
             List<String> why = new ArrayList<>();
             why.add("series '" + SeriesNames.fromDisplay(r.item.series()) + "' (" + r.item.yearBegan() + ") " + r.why
                     + " from the " + hint.source() + ", #" + number);
@@ -287,9 +357,9 @@ public final class Identifier {
             if (hint.year().isPresent() && item.coverDate() != null) {
                 int diff = Math.abs(item.coverDate().getYear() - hint.year().get());
                 if (diff == 0) {
-                    score += 0.05;
-                } else if (diff > 1 && hint.yearBegan().isEmpty()) {
-                    score -= 0.2;
+                    score += 0.1;
+                } else if (hint.yearBegan().isEmpty() || !hint.yearBegan().equals(hint.year())) {
+                    score -= diff == 1 ? 0.1 : 0.3;
                     why.add("cover year " + item.coverDate().getYear() + " differs from " + hint.year().get());
                 }
             }
@@ -303,11 +373,24 @@ public final class Identifier {
                     why.add("cover differs (hash distance " + distance + ")");
                 }
             }
-            Scored s = new Scored(item.id(), Math.max(0, Math.min(1.0, score)), label(item));
+            Scored s = new Scored(item.id(), Math.max(0, score), label(item));
             s.reasons.addAll(why);
             out.add(s);
         }
         return out;
+    }
+
+    /** Whether an issue list item belongs to a series (by id when the item carries it, else name and start year). */
+    private static boolean sameSeries(IssueListItem item, SeriesListItem series) {
+        if (item.series() == null) {
+            return false;
+        }
+        if (item.series().id() != null) {
+            return item.series().id().equals(series.id());
+        }
+        return java.util.Objects.equals(item.series().yearBegan(), series.yearBegan())
+                && SeriesNames.key(item.series().name()).equals(SeriesNames.key(SeriesNames.fromDisplay(series.series())))
+                && java.util.Objects.equals(item.series().volume(), series.volume());
     }
 
     private List<SeriesListItem> searchSeries(String name) {
@@ -316,8 +399,22 @@ public final class Identifier {
             return List.of();
         }
         List<SeriesListItem> found = lookups.searchSeries(words);
-        if (!found.isEmpty() || words.size() < 2) {
+        if (!found.isEmpty()) {
             return found;
+        }
+        // not found as written: a misspelling of a name searched earlier in this run?
+        found = lookups.nearestSearch(words);
+        if (!found.isEmpty()) {
+            return found;
+        }
+        if (words.size() == 1) {
+            // one misspelt word: its first three letters, then its last three, find the series it was meant to be
+            String word = words.get(0);
+            if (word.length() < 6) {
+                return found;
+            }
+            found = lookups.searchSeries(List.of(word.substring(0, 3)));
+            return found.isEmpty() ? lookups.searchSeries(List.of(word.substring(word.length() - 3))) : found;
         }
         // a misspelt word finds nothing: leave out one word at a time (longest words first), stop at the first hit
         List<String> byLength = new ArrayList<>(words);
@@ -408,7 +505,7 @@ public final class Identifier {
 
     private static Identification done(String status, Scored best, List<Scored> all, List<String> reasons,
                                        Optional<IssueDetail> detail) {
-        return new Identification(status, best.id, best.score, scores(all), dedupe(reasons), detail);
+        return new Identification(status, best.id, confidence(best.score), scores(all), dedupe(reasons), detail);
     }
 
     private static List<String> dedupe(List<String> reasons) {
@@ -426,7 +523,12 @@ public final class Identifier {
     }
 
     private static List<CandidateScore> scores(List<Scored> scored) {
-        return scored.stream().limit(10).map(s -> new CandidateScore(s.id, round(s.score), s.label)).toList();
+        return scored.stream().limit(10).map(s -> new CandidateScore(s.id, confidence(s.score), s.label)).toList();
+    }
+
+    /** A raw score (which may exceed 1 when much agrees) as a confidence, 0 to 0.99. */
+    private static double confidence(double score) {
+        return round(Math.max(0, Math.min(0.99, score)));
     }
 
     private static double round(double value) {

@@ -44,6 +44,24 @@ import java.util.function.Supplier;
  */
 public final class MetronLookups {
 
+    /**
+     * One request at a time: the rate limit makes parallel requests pointless, and with one request in flight the
+     * limiter's knowledge of the window (from each response's headers) is always exact.
+     */
+    private static final java.util.concurrent.locks.ReentrantLock REQUESTS = new java.util.concurrent.locks.ReentrantLock(true);
+
+    /** The client behind the request lock. */
+    private record SerialClient(Supplier<MetronClient> client) {
+        <T> T call(java.util.function.Function<MetronClient, T> call) {
+            REQUESTS.lock();
+            try {
+                return call.apply(client.get());
+            } finally {
+                REQUESTS.unlock();
+            }
+        }
+    }
+
     /** The cache's sync resource recording when identification last ran. */
     public static final String SYNC_RESOURCE = "tagging-issues";
 
@@ -51,7 +69,7 @@ public final class MetronLookups {
     private static final int MAX_SEARCH_PAGES = 3;
     private static final int MAX_CHANGED_PAGES = 20;
 
-    private final Supplier<MetronClient> client;
+    private final Supplier<SerialClient> client;
     private final MetronCache cache;
     private final URI baseUrl;
     private final Memo<Long, Optional<IssueDetail>> details = new Memo<>();
@@ -61,6 +79,8 @@ public final class MetronLookups {
     private final Memo<String, List<IssueListItem>> issueQueries = new Memo<>();
     private final Map<Integer, AtomicInteger> numberQueries = new ConcurrentHashMap<>();
     private final Map<String, Integer> seriesByUpc = new ConcurrentHashMap<>();
+    private final Map<String, Integer> expectedFiles = new ConcurrentHashMap<>();
+    private final Map<String, List<SeriesListItem>> answeredSearches = new ConcurrentHashMap<>();
     private volatile Set<Long> changed = Set.of();
     /** Whether cached details not in {@link #changed} are known current (a modified_gt query was made). */
     private volatile boolean trustworthy;
@@ -75,7 +95,7 @@ public final class MetronLookups {
      * @param baseUrl the API root (to find cached responses)
      */
     public MetronLookups(Supplier<MetronClient> client, MetronCache cache, URI baseUrl) {
-        this.client = client;
+        this.client = () -> new SerialClient(client);
         this.cache = cache;
         this.baseUrl = baseUrl;
     }
@@ -97,7 +117,7 @@ public final class MetronLookups {
             return now;
         }
         IssueFilter since = IssueFilter.create().modifiedGt(last.get().minus(SyncService.OVERLAP));
-        var page = client.get().issuePage(since);
+        var page = client.get().call(c -> c.issuePage(since));
         int pages = page.count() == null ? 1 : (page.count() + 99) / 100;
         if (pages > MAX_CHANGED_PAGES) {
             LOG.info("{} issues changed since {}: every cached detail is revalidated", page.count(), last.get());
@@ -105,7 +125,7 @@ public final class MetronLookups {
         }
         List<IssueListItem> items = new java.util.ArrayList<>(page.results() == null ? List.of() : page.results());
         if (page.hasNext()) {
-            items = client.get().issues(since, MAX_CHANGED_PAGES);
+            items = client.get().call(c -> c.issues(since, MAX_CHANGED_PAGES));
         }
         Set<Long> ids = new HashSet<>();
         for (IssueListItem item : items) {
@@ -160,7 +180,7 @@ public final class MetronLookups {
                 return cached;
             }
             try {
-                IssueDetail detail = client.get().issue((int) id);
+                IssueDetail detail = client.get().call(c -> c.issue((int) id));
                 learnUpc(detail);
                 return Optional.of(detail);
             } catch (MetronException e) {
@@ -216,7 +236,49 @@ public final class MetronLookups {
         if (key.isBlank()) {
             return List.of();
         }
-        return searches.get(key, () -> client.get().series(SeriesFilter.create().name(key), MAX_SEARCH_PAGES));
+        List<SeriesListItem> found = searches.get(key,
+                () -> client.get().call(c -> c.series(SeriesFilter.create().name(key), MAX_SEARCH_PAGES)));
+        if (!found.isEmpty()) {
+            answeredSearches.putIfAbsent(key, found);
+        }
+        return found;
+    }
+
+    /**
+     * The answer of an earlier search of this run whose words are nearly these (one or two letters apart, the
+     * same digits), for a name Metron did not find as written.
+     *
+     * @param words the words that found nothing
+     * @return the nearest earlier answer, if near enough
+     */
+    public List<SeriesListItem> nearestSearch(List<String> words) {
+        String key = String.join(" ", words).toLowerCase(Locale.ROOT);
+        String digits = key.replaceAll("\\D", "");
+        String best = null;
+        double bestSimilarity = 0;
+        for (String earlier : answeredSearches.keySet()) {
+            double similarity = SeriesNames.similarity(key, earlier);
+            if (similarity > bestSimilarity && earlier.replaceAll("\\D", "").equals(digits)) {
+                best = earlier;
+                bestSimilarity = similarity;
+            }
+        }
+        return best != null && bestSimilarity >= 0.85 ? answeredSearches.get(best) : List.of();
+    }
+
+    /**
+     * Tells how many files of the batch seem to belong to each series name, so that a long series is listed whole
+     * at once when enough of its issues are coming.
+     *
+     * @param counts normalized series name to number of files
+     */
+    public void expect(Map<String, Integer> counts) {
+        expectedFiles.putAll(counts);
+    }
+
+    /** How many files of the batch seem to belong to a series name. */
+    public int expected(String seriesName) {
+        return expectedFiles.getOrDefault(SeriesNames.key(seriesName), 0);
     }
 
     /**
@@ -229,27 +291,45 @@ public final class MetronLookups {
      * @return the issue
      */
     public Optional<IssueListItem> issueInSeries(int seriesId, String number, int issueCount) {
+        return issueInSeries(seriesId, number, issueCount, 0);
+    }
+
+    /**
+     * The issue with this number in a series, if any, knowing how many files of the batch seem to be of it.
+     *
+     * @param seriesId   the series
+     * @param number     the normalized number
+     * @param issueCount the series' issue count, if known (0 when not)
+     * @param expected   files of the batch that seem to belong to it
+     * @return the issue
+     */
+    public Optional<IssueListItem> issueInSeries(int seriesId, String number, int issueCount, int expected) {
         Map<String, IssueListItem> listed = seriesLists.peek(seriesId);
         if (listed != null) {
             return Optional.ofNullable(listed.get(number));
         }
         int pages = issueCount <= 0 ? 1 : (issueCount + 99) / 100;
         int asked = numberQueries.computeIfAbsent(seriesId, k -> new AtomicInteger()).get();
-        if (pages <= 1 || asked >= pages) {
+        if (pages <= 1 || asked >= pages || expected >= 2 * pages) {
             return Optional.ofNullable(list(seriesId).get(number));
         }
         return seriesNumbers.get(seriesId + "#" + number, () -> {
             numberQueries.get(seriesId).incrementAndGet();
-            List<IssueListItem> found = client.get().issues(IssueFilter.create().seriesId(seriesId).number(number), 1);
+            List<IssueListItem> found = client.get().call(c -> c.issues(IssueFilter.create().seriesId(seriesId).number(number), 1));
             return found.stream().filter(i -> number.equalsIgnoreCase(IssueNumbers.normalize(i.number())))
                     .findFirst();
         });
     }
 
+    /** Whether a series' issue list is already loaded in this run. */
+    public boolean listed(int seriesId) {
+        return seriesLists.peek(seriesId) != null;
+    }
+
     private Map<String, IssueListItem> list(int seriesId) {
         return seriesLists.get(seriesId, () -> {
             Map<String, IssueListItem> byNumber = new HashMap<>();
-            for (IssueListItem item : client.get().seriesIssues(seriesId, 0)) {
+            for (IssueListItem item : client.get().call(c -> c.seriesIssues(seriesId, 0))) {
                 byNumber.putIfAbsent(IssueNumbers.normalize(item.number()), item);
             }
             return byNumber;
@@ -264,6 +344,6 @@ public final class MetronLookups {
      * @return the issues
      */
     public List<IssueListItem> issues(IssueFilter filter, int maxPages) {
-        return issueQueries.get(filter.query(), () -> client.get().issues(filter, maxPages));
+        return issueQueries.get(filter.query(), () -> client.get().call(c -> c.issues(filter, maxPages)));
     }
 }

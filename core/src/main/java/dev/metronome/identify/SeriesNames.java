@@ -67,7 +67,9 @@ public final class SeriesNames {
         return Math.max(0, 1.0 - (double) distance / Math.max(xs.length(), ys.length()));
     }
 
+    /** Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment). */
     private static int levenshtein(String a, String b) {
+        int[] beforePrevious = new int[b.length() + 1];
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
@@ -78,8 +80,12 @@ public final class SeriesNames {
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
                 current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    current[j] = Math.min(current[j], beforePrevious[j - 2] + 1);
+                }
             }
-            int[] swap = previous;
+            int[] swap = beforePrevious;
+            beforePrevious = previous;
             previous = current;
             current = swap;
         }

@@ -15,6 +15,8 @@ import dev.metronome.identify.EvidenceCollector;
 import dev.metronome.identify.Identification;
 import dev.metronome.identify.Identifier;
 import dev.metronome.identify.MetronLookups;
+import dev.metronome.identify.SeriesNames;
+import dev.metronome.filename.FilenameParser;
 import dev.metronome.metron.MetronException;
 import dev.metronome.metron.MetronSettings;
 import dev.metronome.metron.RequestStats;
@@ -114,6 +116,7 @@ public final class TaggingRun {
         files.sort(Comparator.comparing((Path p) -> String.valueOf(p.toAbsolutePath().getParent()))
                 .thenComparing(p -> p.getFileName().toString().toLowerCase(Locale.ROOT)));
         listener.started(files.size() + reports.size());
+        lookups.expect(seriesCounts(files));
         OffsetDateTime start = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         boolean needsMetron = options.forcedIssueId().isEmpty() || options.writes();
         if (!files.isEmpty() && needsMetron) {
@@ -285,6 +288,19 @@ public final class TaggingRun {
 
     private static String label(IssueDetail d) {
         return (d.series() == null ? "?" : d.series().name()) + " #" + d.number();
+    }
+
+    /** How many files seem to belong to each series, from their names alone (cheap; no archive is opened). */
+    private static Map<String, Integer> seriesCounts(List<Path> files) {
+        FilenameParser parser = new FilenameParser();
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        for (Path file : files) {
+            String series = parser.parse(EvidenceCollector.dotsAsSpaces(file)).series().orElse("");
+            if (!series.isBlank()) {
+                counts.merge(SeriesNames.key(series), 1, Integer::sum);
+            }
+        }
+        return counts;
     }
 
     private static List<Path> archivesUnder(Path input, List<FileReport> reports) {

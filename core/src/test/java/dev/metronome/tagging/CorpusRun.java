@@ -1,0 +1,157 @@
+package dev.metronome.tagging;
+
+import dev.metronome.core.Metronome;
+import dev.metronome.fixtures.corpus.LabelledArchive;
+import dev.metronome.fixtures.metron.FakeMetronServer;
+import dev.metronome.fixtures.metron.MutableClock;
+import dev.metronome.fixtures.metron.RequestLogEntry;
+import dev.metronome.metron.MetronCredentials;
+import dev.metronome.metron.MetronSettings;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Test wiring shared by the corpus test and the accuracy benchmark: a fake Metron server on a hand-moved clock
+ * (the rate limiter's waits move the clock instead of sleeping), an engine against it, and the scoring of a run
+ * against the corpus' truth.
+ */
+public final class CorpusRun implements AutoCloseable {
+
+    static final String USER = "corpus";
+    static final String PASSWORD = "corpus-pass-123";
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
+    final FakeMetronServer server;
+
+    /** Starts the fake with Metron's default limits (20 a minute, 5,000 a day). */
+    public CorpusRun() {
+        this.server = FakeMetronServer.builder().clock(clock).account(USER, PASSWORD).start();
+    }
+
+    /** An engine against the fake, with this cache folder. */
+    public Metronome engine(Path cacheDir, int jobs) {
+        return Metronome.builder().settings(MetronSettings.defaults().withBaseUrl(URI.create(server.baseUrl())))
+                .credentials(MetronCredentials.basic(USER, PASSWORD)).cacheDir(cacheDir).clock(clock)
+                .sleeper(d -> clock.advance(d)).jobs(jobs).build();
+    }
+
+    /** Moves the clock (e.g. a day between runs). */
+    public void advance(Duration duration) {
+        clock.advance(duration);
+    }
+
+    /** The fake's request log. */
+    public List<RequestLogEntry> log() {
+        return server.requestLog();
+    }
+
+    /** How many requests were answered while the burst window was already spent (must be 0). */
+    public long sentWhileExhausted() {
+        return log().stream().filter(e -> e.burstRemainingBefore() <= 0 || e.status() == 429).count();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    /**
+     * The figures of a run against the truth.
+     *
+     * @param files       archives
+     * @param matched     matched files
+     * @param correct     matched to the true issue
+     * @param ambiguous   ambiguous files
+     * @param noMatch     no-match files
+     * @param errors      error files
+     * @param undecidable files that cannot be decided by design
+     * @param requests    requests sent
+     * @param wrong       descriptions of the wrong matches
+     */
+    public record Score(int files, int matched, int correct, int ambiguous, int noMatch, int errors, int undecidable,
+                        long requests, List<String> wrong) {
+
+        /** Correct matches over all matches. */
+        public double precision() {
+            return matched == 0 ? 1.0 : (double) correct / matched;
+        }
+
+        /** Correct matches over all files. */
+        public double recall() {
+            return files == 0 ? 0 : (double) correct / files;
+        }
+
+        /** Correct matches over the files that can be decided. */
+        public double decidableRecall() {
+            return files == undecidable ? 0 : (double) correct / (files - undecidable);
+        }
+
+        /** Requests per file. */
+        public double requestsPerFile() {
+            return files == 0 ? 0 : (double) requests / files;
+        }
+
+        /** One line of figures. */
+        public String line() {
+            return String.format(Locale.ROOT, "files=%d precision=%.4f recall=%.4f recall(decidable)=%.4f "
+                            + "ambiguous=%.4f no-match=%d errors=%d requests=%d requests/file=%.3f", files, precision(),
+                    recall(), decidableRecall(), files == 0 ? 0 : (double) ambiguous / files, noMatch, errors,
+                    requests, requestsPerFile());
+        }
+    }
+
+    /** Scores a report against the truth. */
+    public static Score score(List<LabelledArchive> truth, RunReport report) {
+        Map<String, LabelledArchive> byPath = new HashMap<>();
+        truth.forEach(t -> byPath.put(t.path().toString(), t));
+        int matched = 0;
+        int correct = 0;
+        int ambiguous = 0;
+        int noMatch = 0;
+        int errors = 0;
+        List<String> wrong = new java.util.ArrayList<>();
+        for (FileReport f : report.files()) {
+            LabelledArchive t = byPath.get(f.path());
+            switch (f.status()) {
+                case FileReport.MATCHED -> {
+                    matched++;
+                    if (t != null && f.issueId() != null && f.issueId() == t.trueIssueId()) {
+                        correct++;
+                    } else {
+                        wrong.add(f.path() + " -> " + f.issueId() + " (true " + (t == null ? "?" : t.trueIssueId())
+                                + ", " + (t == null ? "?" : t.kind()) + ") " + f.evidence());
+                    }
+                }
+                case FileReport.AMBIGUOUS -> ambiguous++;
+                case FileReport.NO_MATCH -> noMatch++;
+                default -> errors++;
+            }
+        }
+        int undecidable = (int) truth.stream().filter(LabelledArchive::undecidable).count();
+        Object total = report.summary().requests().get("total");
+        return new Score(report.files().size(), matched, correct, ambiguous, noMatch, errors, undecidable,
+                ((Number) total).longValue(), wrong);
+    }
+
+    /** The files not matched correctly, with their kind and evidence (for diagnosis). */
+    public static List<String> misses(List<LabelledArchive> truth, RunReport report) {
+        Map<String, FileReport> byPath = new HashMap<>();
+        report.files().forEach(f -> byPath.put(f.path(), f));
+        return truth.stream().filter(t -> {
+            FileReport f = byPath.get(t.path().toString());
+            return f == null || f.issueId() == null || f.issueId() != t.trueIssueId();
+        }).map(t -> {
+            FileReport f = byPath.get(t.path().toString());
+            return t.kind() + " " + t.path().getFileName() + " true=" + t.trueIssueId() + " -> "
+                    + (f == null ? "missing" : f.status() + " " + f.issueId() + " " + f.evidence() + " "
+                    + (f.error() == null ? "" : f.error()));
+        }).toList();
+    }
+}

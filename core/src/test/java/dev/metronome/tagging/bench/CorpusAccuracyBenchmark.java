@@ -1,0 +1,98 @@
+package dev.metronome.tagging.bench;
+
+import dev.metronome.core.Metronome;
+import dev.metronome.fixtures.corpus.CorpusGenerator;
+import dev.metronome.fixtures.corpus.CorpusKind;
+import dev.metronome.fixtures.corpus.LabelledArchive;
+import dev.metronome.tagging.CorpusRun;
+import dev.metronome.tagging.RunReport;
+import dev.metronome.tagging.TaggingOptions;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The accuracy benchmark: a labelled corpus (500 archives by default) identified once against the fake Metron
+ * server with an empty cache; prints precision, recall, the ambiguous rate and requests per file, then the cost of a
+ * second run over the same files. One shot: the figures matter, not the time.
+ *
+ * <pre>./mvnw -B -Pbench -pl core -am verify -DskipTests -Dbench=CorpusAccuracyBenchmark</pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(java.util.concurrent.TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 0)
+@Measurement(iterations = 1)
+public class CorpusAccuracyBenchmark {
+
+    @Param({"500"})
+    public int files;
+
+    @Param({"20261127"})
+    public long seed;
+
+    private Path dir;
+    private List<LabelledArchive> corpus;
+    private CorpusRun fake;
+    private Metronome engine;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        dir = Files.createTempDirectory("metronome-corpus");
+        corpus = CorpusGenerator.generate(dir.resolve("corpus"), files, seed);
+        Map<String, Long> kinds = new TreeMap<>();
+        corpus.forEach(a -> kinds.merge(a.kind(), 1L, Long::sum));
+        System.out.println("corpus: " + corpus.size() + " archives, kinds " + kinds + " (weights "
+                + Stream.of(CorpusKind.values()).map(k -> k.name() + "=" + k.weight() + "%").toList() + ")");
+        fake = new CorpusRun();
+        engine = fake.engine(dir.resolve("cache"), 2);
+    }
+
+    @Benchmark
+    public RunReport identifyCorpus() {
+        RunReport first = engine.newRun(TaggingOptions.defaults().withIdentifyOnly(true).withJobs(2), null)
+                .run(List.of(dir.resolve("corpus")));
+        CorpusRun.Score score = CorpusRun.score(corpus, first);
+        System.out.println("FIRST RUN (empty cache): " + score.line());
+        System.out.println("  requests: " + first.summary().requests());
+        System.out.println("  sent while the rate window was exhausted: " + fake.sentWhileExhausted());
+        score.wrong().forEach(w -> System.out.println("  WRONG: " + w));
+        fake.log().stream().map(e -> e.pathAndQuery()).filter(q -> !q.matches("/api/issue/\\d+/"))
+                .forEach(q -> System.out.println("  > " + q));
+        CorpusRun.misses(corpus, first).stream().limit(40).forEach(m -> System.out.println("  miss: " + m));
+        fake.advance(java.time.Duration.ofHours(2));
+        RunReport second = engine.newRun(TaggingOptions.defaults().withIdentifyOnly(true).withJobs(2), null)
+                .run(List.of(dir.resolve("corpus")));
+        System.out.println("SECOND RUN (same files): " + CorpusRun.score(corpus, second).line());
+        return second;
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        engine.close();
+        fake.close();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
