@@ -110,8 +110,13 @@ abstract class BatchCommand implements Callable<Integer>, UsesEnvironment {
             ReportPrinter.print(report, out, commandName(), !options.quiet());
         }
         out.flush();
-        return report.summary().files() == report.summary().matched() && report.summary().errors() == 0
-                ? ExitCode.OK : ExitCode.SOME_NOT_TAGGED;
+        return allDone(report, runOptions) ? ExitCode.OK : ExitCode.SOME_NOT_TAGGED;
+    }
+
+    /** Every file matched, and (when writing) written: a read-only archive without --convert is not done. */
+    static boolean allDone(RunReport report, TaggingOptions options) {
+        boolean writes = !options.identifyOnly() && !options.dryRun();
+        return report.files().stream().allMatch(f -> f.status().equals("matched") && (!writes || f.written()));
     }
 
     /** {@code tag} or {@code identify}, for the commands that settle a file. */
