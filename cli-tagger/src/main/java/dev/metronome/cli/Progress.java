@@ -47,12 +47,27 @@ final class Progress implements TaggingListener {
         return System.console() != null && !options.debug() ? Mode.BAR : Mode.LINES;
     }
 
+    /** The terminal's width: $COLUMNS, else what {@code stty size} says of the terminal, else 100. */
     static int terminalWidth() {
         try {
-            return Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "100"));
-        } catch (NumberFormatException e) {
-            return 100;
+            String columns = System.getenv("COLUMNS");
+            if (columns != null) {
+                return Integer.parseInt(columns.strip());
+            }
+            if (System.console() != null) {
+                Process stty = new ProcessBuilder("sh", "-c", "stty size < /dev/tty")
+                        .redirectErrorStream(true).start();
+                String size = new String(stty.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+                if (stty.waitFor(2, java.util.concurrent.TimeUnit.SECONDS) && size.matches("\\d+ \\d+")) {
+                    return Integer.parseInt(size.split(" ")[1]);
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // fall back
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        return 100;
     }
 
     @Override
@@ -115,11 +130,11 @@ final class Progress implements TaggingListener {
             return;
         }
         int percent = done * 100 / total;
-        int barWidth = 20;
+        int barWidth = 12;
         int filled = barWidth * done / total;
         String bar = "[" + "=".repeat(filled) + (filled < barWidth ? ">" + " ".repeat(barWidth - filled - 1) : "") + "]";
-        String text = String.format("%d/%d %s %3d%%  matched %d, ambiguous %d, failed %d  %s  ETA %s  %s",
-                done, total, bar, percent, matched, ambiguous, failed, budgetText(), eta(), current);
+        String text = String.format("%d/%d %s %3d%%  ETA %s  matched %d, ambiguous %d, failed %d  %s  %s",
+                done, total, bar, percent, eta(), matched, ambiguous, failed, budgetText(), current);
         if (text.length() > width - 1) {
             text = text.substring(0, width - 2) + "…";
         }

@@ -4,6 +4,11 @@ import dev.metronome.archive.ArchiveEntry;
 import dev.metronome.archive.ArchiveException;
 import dev.metronome.archive.Archives;
 import dev.metronome.archive.ComicArchive;
+import dev.metronome.api.ComicMetadata;
+import dev.metronome.comicinfo.ComicInfoReader;
+import dev.metronome.comicinfo.MetadataException;
+import dev.metronome.comicinfo.ReadResult;
+import dev.metronome.metroninfo.MetronInfoReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,7 +54,8 @@ final class ShowCommand implements Callable<Integer> {
 
     /** What {@code show --json} prints for one file. */
     record Shown(String path, String format, boolean extensionMismatch, int pageCount, List<Map<String, Object>> pages,
-                 List<String> metadataEntries, String fingerprint, String error) {
+                 List<String> metadataEntries, String fingerprint, ComicMetadata comicInfo, ComicMetadata metronInfo,
+                 List<String> warnings, String error) {
     }
 
     @Override
@@ -64,7 +70,8 @@ final class ShowCommand implements Callable<Integer> {
                 shown.add(describe(file));
             } catch (IOException e) {
                 failures++;
-                shown.add(new Shown(file.toString(), null, false, 0, List.of(), List.of(), null, ErrorHandler.message(e)));
+                shown.add(new Shown(file.toString(), null, false, 0, List.of(), List.of(), null, null, null, List.of(),
+                        ErrorHandler.message(e)));
                 if (!options.json()) {
                     err.println("metronome: " + ErrorHandler.message(e));
                 }
@@ -98,10 +105,36 @@ final class ShowCommand implements Callable<Integer> {
             for (String name : List.of("ComicInfo.xml", "MetronInfo.xml")) {
                 archive.metadataEntry(name).ifPresent(e -> metadata.add(e.name()));
             }
+            List<String> warnings = new ArrayList<>();
+            ComicMetadata comicInfo = read(archive, "ComicInfo.xml", warnings,
+                    (bytes, source) -> new ComicInfoReader().read(bytes, source));
+            ComicMetadata metronInfo = read(archive, "MetronInfo.xml", warnings,
+                    (bytes, source) -> new MetronInfoReader().read(bytes, source));
             return new Shown(file.toString(), archive.format().name(), archive.extensionMismatch(), pages.size(), pages,
-                    metadata, archive.fingerprint(), null);
+                    metadata, archive.fingerprint(), comicInfo, metronInfo, warnings, null);
         } catch (ArchiveException e) {
             throw e;
+        }
+    }
+
+    /** A metadata reader: bytes and a source name for messages to a result. */
+    private interface Reader {
+        ReadResult read(byte[] bytes, String source) throws MetadataException;
+    }
+
+    /** Reads one metadata entry as the model sees it; a broken one becomes a warning, never a failure. */
+    private static ComicMetadata read(ComicArchive archive, String name, List<String> warnings, Reader reader) throws IOException {
+        var bytes = archive.readMetadata(name);
+        if (bytes.isEmpty()) {
+            return null;
+        }
+        try {
+            ReadResult result = reader.read(bytes.get(), archive.path().getFileName() + "!" + name);
+            warnings.addAll(result.warnings());
+            return result.metadata();
+        } catch (MetadataException e) {
+            warnings.add(ErrorHandler.message(e));
+            return null;
         }
     }
 
@@ -119,6 +152,40 @@ final class ShowCommand implements Callable<Integer> {
         }
         out.printf("  metadata      %s%n", shown.metadataEntries().isEmpty() ? "none" : String.join(", ", shown.metadataEntries()));
         out.printf("  fingerprint   %s%n", shown.fingerprint());
+        describe(out, "ComicInfo.xml", shown.comicInfo());
+        describe(out, "MetronInfo.xml", shown.metronInfo());
+        shown.warnings().forEach(w -> out.printf("  warning       %s%n", w));
+    }
+
+    /** The fields a person checks first, as the model sees them. */
+    private static void describe(PrintWriter out, String title, ComicMetadata m) {
+        if (m == null) {
+            return;
+        }
+        out.printf("  %s%n", title);
+        field(out, "series", m.series().name() + m.series().volume().stream().mapToObj(v -> " v" + v).findFirst().orElse("")
+                + m.series().yearBegan().stream().mapToObj(y -> " (" + y + ")").findFirst().orElse(""));
+        field(out, "number", m.number().raw());
+        field(out, "title", m.collectionTitle().isBlank() ? String.join("; ", m.storyTitles()) : m.collectionTitle());
+        field(out, "publisher", m.publisher().name() + (m.imprint().name().isBlank() ? "" : " / " + m.imprint().name()));
+        field(out, "cover date", m.coverDate().map(d -> d.year() + d.month().stream().mapToObj(mo -> String.format("-%02d", mo))
+                .findFirst().orElse("")).orElse(""));
+        field(out, "credits", m.credits().stream().map(c -> c.person().name() + " ("
+                + String.join(", ", c.roles().stream().map(r -> r.name()).toList()) + ")")
+                .limit(6).reduce((a, b) -> a + "; " + b).orElse("") + (m.credits().size() > 6 ? "; ..." : ""));
+        field(out, "characters", m.characters().size() == 0 ? "" : m.characters().size() + "");
+        field(out, "story arcs", String.join(", ", m.storyArcs().stream().map(a -> a.name()).toList()));
+        field(out, "ids", String.join(", ", m.ids().stream().map(id -> id.source() + " " + id.kind().name().toLowerCase(java.util.Locale.ROOT)
+                + " " + id.value()).toList()));
+        field(out, "gtin", (m.gtin().upc() + " " + m.gtin().isbn()).strip());
+        field(out, "web", String.join(" ", m.webLinks().stream().map(w -> w.url()).toList()));
+        field(out, "notes", m.notes().lines().findFirst().orElse(""));
+    }
+
+    private static void field(PrintWriter out, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            out.printf("    %-12s %s%n", name, value);
+        }
     }
 
     static String utf8(byte[] bytes) {

@@ -68,12 +68,16 @@ class BasicCommandsTest {
         assertThat(text.exitCode()).isZero();
         assertThat(text.out()).contains("CBZ (the extension says otherwise)").contains("page2.jpg").contains("ComicInfo.xml");
         assertThat(text.out().indexOf("page2.jpg")).isLessThan(text.out().indexOf("page10.jpg"));
+        assertThat(text.out()).containsPattern("series +Saga").containsPattern("number +1");
 
         Cli.Run json = Cli.run("show", "--json", cbz.toString());
         JsonNode node = Json.mapper().readTree(json.out());
         assertThat(node.get("format").asText()).isEqualTo("CBZ");
         assertThat(node.get("page_count").asInt()).isEqualTo(2);
         assertThat(node.get("extension_mismatch").asBoolean()).isTrue();
+        assertThat(node.at("/comic_info/series/name").asText()).isEqualTo("Saga");
+        assertThat(node.at("/comic_info/number/raw").asText()).isEqualTo("1");
+        assertThat(node.get("metron_info").isNull()).isTrue();
 
         Path bad = Files.writeString(dir.resolve("broken.cbz"), "not a zip");
         Cli.Run failed = Cli.run("show", bad.toString());

@@ -60,4 +60,26 @@ class JarIT {
         assertThat(shown.err().strip().lines()).hasSize(1);
         assertThat(shown.err()).contains("bad.cbz").doesNotContain("at dev.metronome");
     }
+
+    @Test
+    void mockMetronPrintsItsUrlAndServesTheBundledCatalogue() throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                System.getProperty("metronome.jar"), "mock-metron", "--port", "0", "--burst-limit", "100");
+        Process process = new ProcessBuilder(command).redirectError(dir.resolve("mock.err").toFile()).start();
+        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String url = reader.readLine();
+            assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/api/");
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "issue/516881/"))
+                            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("a:b".getBytes(StandardCharsets.UTF_8)))
+                            .header("User-Agent", "JarIT").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(Json.mapper().readTree(response.body()).at("/series/name").asText()).isEqualTo("Saga");
+            assertThat(response.headers().firstValue("X-RateLimit-Burst-Remaining")).isPresent();
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
 }
