@@ -84,6 +84,8 @@ class KomgaEventStreamTest {
             fake.forceDisconnect();
             Waits.until(Duration.ofSeconds(5), () -> fake.sseConnections() == 2 && fake.sseConnectedNow() == 1,
                     () -> "never reconnected");
+            // the server sees the new connection a moment before the client reports it
+            Waits.until(Duration.ofSeconds(5), () -> connects.size() == 2, () -> "reconnect not reported: " + connects);
             assertThat(connects).containsExactly(false, true);
             Waits.until(Duration.ofSeconds(5), s::isConnected, () -> "not connected again");
             CbzFiles.write(library.resolve("Saga/Saga 003.cbz"), Map.of("Title", "Three"), 1);
