@@ -59,7 +59,9 @@ class RateLimitedRunTest {
             }
             assertThat(failures).isEmpty();
             List<RequestLogEntry> log = fake.server.requestLog();
-            assertThat(log).hasSize(160);
+            // 160 calls; under load the JDK client may resend a request whose keep-alive connection the server had
+            // just closed, so a few more may reach the server: each still counted and still within the window
+            assertThat(log).hasSizeBetween(160, 164);
             assertThat(log).extracting(RequestLogEntry::status).containsOnly(200);
             assertThat(log).allSatisfy(e -> assertThat(e.burstRemainingBefore()).isPositive());
         }
