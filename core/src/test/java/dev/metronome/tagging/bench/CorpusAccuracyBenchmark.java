@@ -40,7 +40,7 @@ import java.util.stream.Stream;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(java.util.concurrent.TimeUnit.SECONDS)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
 public class CorpusAccuracyBenchmark {

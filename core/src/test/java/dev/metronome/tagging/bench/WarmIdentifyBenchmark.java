@@ -37,7 +37,7 @@ import java.util.stream.Stream;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 5)
 public class WarmIdentifyBenchmark {
