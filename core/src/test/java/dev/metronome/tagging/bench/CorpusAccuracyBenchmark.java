@@ -24,7 +24,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -91,8 +90,6 @@ public class CorpusAccuracyBenchmark {
     public void tearDown() throws IOException {
         engine.close();
         fake.close();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        CorpusRun.deleteTree(dir);
     }
 }
