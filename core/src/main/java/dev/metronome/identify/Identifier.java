@@ -290,7 +290,9 @@ public final class Identifier {
             if (hint.year().isPresent() && item.yearBegan() != null) {
                 int year = hint.year().get();
                 int end = item.yearEnd() == null ? 9999 : item.yearEnd();
-                if (year >= item.yearBegan() - 1 && year <= end + 1) {
+                // a cover year may precede the start year (a December release dated for January), never follow
+                // the series' last cover year
+                if (year >= item.yearBegan() - 1 && year <= end) {
                     score += 0.05;
                     if (hint.yearBegan().isEmpty()) {
                         why.append(" and year");
@@ -320,7 +322,7 @@ public final class Identifier {
         boolean dated = hint.year().isPresent() || hint.yearBegan().isPresent() || hint.volume().isPresent();
         Map<Integer, IssueListItem> byNameAndNumber = null;
         if (kept.size() > MAX_SERIES || kept.size() > 1 && !dated
-                && kept.stream().noneMatch(r -> lookups.listed(r.item.id()))) {
+                && !kept.stream().allMatch(r -> lookups.listed(r.item.id()))) {
             // several same-named series and little to tell them apart: one query for the number in all of them
             // instead of one per series
             byNameAndNumber = new java.util.HashMap<>();
