@@ -228,10 +228,21 @@ public final class Identifier {
         String decidedBy = null;
         boolean conflict = false;
         NameHint first = ev.hints().isEmpty() ? null : ev.hints().get(0);
-        for (NameHint hint : ev.hints()) {
+        // dated hints first: they can decide, and an undated one that agrees with the decision costs nothing
+        List<NameHint> hints = new ArrayList<>(ev.hints());
+        hints.sort(Comparator.comparing((NameHint h) -> h.year().isEmpty() && h.yearBegan().isEmpty()
+                && h.volume().isEmpty()));
+        for (NameHint hint : hints) {
             if (hint != first && !"file name".equals(first.source()) && "file name".equals(hint.source())
                     && SeriesNames.similarity(hint.series(), first.series()) < 0.6) {
                 // a name like "comic_0012" says nothing next to the archive's own metadata
+                continue;
+            }
+            if (decided != null && decided.number != null && hint.year().isEmpty() && hint.yearBegan().isEmpty()
+                    && hint.volume().isEmpty() && hint.metronNumber().equals(decided.number)
+                    && SeriesNames.similarity(hint.series(), decided.seriesName) >= 0.8) {
+                decided.score += 0.05;
+                decided.reasons.add("the " + hint.source() + " agrees (series and number)");
                 continue;
             }
             List<Scored> found = rank(candidatesOf(hint, ev));
@@ -376,6 +387,8 @@ public final class Identifier {
                 }
             }
             Scored s = new Scored(item.id(), Math.max(0, score), label(item));
+            s.seriesName = SeriesNames.fromDisplay(r.item.series());
+            s.number = IssueNumbers.normalize(item.number());
             s.reasons.addAll(why);
             out.add(s);
         }
@@ -560,6 +573,8 @@ public final class Identifier {
         double score;
         final String label;
         final List<String> reasons = new ArrayList<>();
+        String seriesName = "";
+        String number;
 
         Scored(long id, double score, String label) {
             this.id = id;
