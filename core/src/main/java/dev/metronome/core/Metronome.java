@@ -150,7 +150,8 @@ public final class Metronome implements Tagger, AutoCloseable {
     @Override
     public Decision identify(Path archive) {
         RunReport report = new TaggingRun(sharedLookups(), stats, clock,
-                TaggingOptions.defaults().withIdentifyOnly(true).withJobs(1), null).run(List.of(archive));
+                TaggingOptions.defaults().withIdentifyOnly(true).withJobs(1), null).withoutSync()
+                .run(List.of(archive));
         return report.files().isEmpty() ? new Decision(Decision.Status.ERROR, null, 0, List.of(),
                 List.of(archive + ": not a comic archive")) : decision(report.files().get(0));
     }
@@ -168,7 +169,8 @@ public final class Metronome implements Tagger, AutoCloseable {
         if (o.issueId() != null) {
             run = run.withForcedIssueId(o.issueId());
         }
-        RunReport report = new TaggingRun(sharedLookups(), stats, clock, run, null).run(List.of(archive));
+        RunReport report = new TaggingRun(sharedLookups(), stats, clock, run, null).withoutSync()
+                .run(List.of(archive));
         if (report.files().isEmpty()) {
             return new FileResult(archive, FileResult.Outcome.SKIPPED, null, "not a comic archive");
         }

@@ -228,10 +228,21 @@ public final class Identifier {
         String decidedBy = null;
         boolean conflict = false;
         NameHint first = ev.hints().isEmpty() ? null : ev.hints().get(0);
-        for (NameHint hint : ev.hints()) {
+        // dated hints first: they can decide, and an undated one that agrees with the decision costs nothing
+        List<NameHint> hints = new ArrayList<>(ev.hints());
+        hints.sort(Comparator.comparing((NameHint h) -> h.year().isEmpty() && h.yearBegan().isEmpty()
+                && h.volume().isEmpty()));
+        for (NameHint hint : hints) {
             if (hint != first && !"file name".equals(first.source()) && "file name".equals(hint.source())
                     && SeriesNames.similarity(hint.series(), first.series()) < 0.6) {
                 // a name like "comic_0012" says nothing next to the archive's own metadata
+                continue;
+            }
+            if (decided != null && decided.number != null && hint.year().isEmpty() && hint.yearBegan().isEmpty()
+                    && hint.volume().isEmpty() && hint.metronNumber().equals(decided.number)
+                    && SeriesNames.similarity(hint.series(), decided.seriesName) >= 0.8) {
+                decided.score += 0.05;
+                decided.reasons.add("the " + hint.source() + " agrees (series and number)");
                 continue;
             }
             List<Scored> found = rank(candidatesOf(hint, ev));
@@ -290,7 +301,9 @@ public final class Identifier {
             if (hint.year().isPresent() && item.yearBegan() != null) {
                 int year = hint.year().get();
                 int end = item.yearEnd() == null ? 9999 : item.yearEnd();
-                if (year >= item.yearBegan() - 1 && year <= end + 1) {
+                // a cover year may precede the start year (a December release dated for January), never follow
+                // the series' last cover year
+                if (year >= item.yearBegan() - 1 && year <= end) {
                     score += 0.05;
                     if (hint.yearBegan().isEmpty()) {
                         why.append(" and year");
@@ -320,7 +333,7 @@ public final class Identifier {
         boolean dated = hint.year().isPresent() || hint.yearBegan().isPresent() || hint.volume().isPresent();
         Map<Integer, IssueListItem> byNameAndNumber = null;
         if (kept.size() > MAX_SERIES || kept.size() > 1 && !dated
-                && kept.stream().noneMatch(r -> lookups.listed(r.item.id()))) {
+                && !kept.stream().allMatch(r -> lookups.listed(r.item.id()))) {
             // several same-named series and little to tell them apart: one query for the number in all of them
             // instead of one per series
             byNameAndNumber = new java.util.HashMap<>();
@@ -374,6 +387,8 @@ public final class Identifier {
                 }
             }
             Scored s = new Scored(item.id(), Math.max(0, score), label(item));
+            s.seriesName = SeriesNames.fromDisplay(r.item.series());
+            s.number = IssueNumbers.normalize(item.number());
             s.reasons.addAll(why);
             out.add(s);
         }
@@ -558,6 +573,8 @@ public final class Identifier {
         double score;
         final String label;
         final List<String> reasons = new ArrayList<>();
+        String seriesName = "";
+        String number;
 
         Scored(long id, double score, String label) {
             this.id = id;

@@ -69,6 +69,7 @@ public final class TaggingRun {
     private final EvidenceCollector collector = new EvidenceCollector();
     private final Identifier identifier;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private volatile boolean syncing = true;
 
     /**
      * Creates a run (usually through {@code Metronome.newRun}).
@@ -87,6 +88,17 @@ public final class TaggingRun {
         this.options = options == null ? TaggingOptions.defaults() : options;
         this.listener = listener == null ? TaggingListener.NONE : listener;
         this.identifier = new Identifier(lookups);
+    }
+
+    /**
+     * Makes this run skip the batch sync step (the {@code modified_gt} query before the files and the sync point
+     * after them): for one-file calls of a long-lived host, where that query would cost one request per call.
+     *
+     * @return this run
+     */
+    public TaggingRun withoutSync() {
+        syncing = false;
+        return this;
     }
 
     /** Stops after the files in hand; {@link #run} then returns the report so far. */
@@ -118,7 +130,7 @@ public final class TaggingRun {
         listener.started(files.size() + reports.size());
         lookups.expect(seriesCounts(files));
         OffsetDateTime start = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        boolean needsMetron = options.forcedIssueId().isEmpty() || options.writes();
+        boolean needsMetron = syncing && (options.forcedIssueId().isEmpty() || options.writes());
         if (!files.isEmpty() && needsMetron) {
             lookups.prepare(start);
         }

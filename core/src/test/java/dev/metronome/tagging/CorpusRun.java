@@ -27,8 +27,10 @@ public final class CorpusRun implements AutoCloseable {
     static final String USER = "corpus";
     static final String PASSWORD = "corpus-pass-123";
 
-    final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
-    final FakeMetronServer server;
+    /** The hand-moved clock shared by the fake and the engine. */
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
+    /** The fake server. */
+    public final FakeMetronServer server;
 
     /** Starts the fake with Metron's default limits (20 a minute, 5,000 a day). */
     public CorpusRun() {
@@ -60,6 +62,13 @@ public final class CorpusRun implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+    }
+
+    /** Deletes a folder and everything in it (benchmark clean-up). */
+    public static void deleteTree(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     /**

@@ -23,10 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * {@code identify} over 500 archives that all carry their Metron id, with a warm cache: files per second (the score
@@ -37,7 +35,7 @@ import java.util.stream.Stream;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 5)
 public class WarmIdentifyBenchmark {
@@ -78,8 +76,6 @@ public class WarmIdentifyBenchmark {
     public void tearDown() throws IOException {
         engine.close();
         fake.close();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        CorpusRun.deleteTree(dir);
     }
 }
