@@ -82,4 +82,31 @@ class JarIT {
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
     }
+
+    @Test
+    void mockKomgaPrintsItsUrlAndAnApiKeyThatWorks() throws Exception {
+        Path library = Files.createDirectories(dir.resolve("komga-library"));
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                System.getProperty("metronome.jar"), "mock-komga", "--library", library.toString(), "--port", "0");
+        Process process = new ProcessBuilder(command).redirectError(dir.resolve("komga.err").toFile()).start();
+        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String url = reader.readLine();
+            String keyLine = reader.readLine();
+            assertThat(url).startsWith("http://127.0.0.1:");
+            assertThat(keyLine).startsWith("API key: ");
+            String base = url.endsWith("/") ? url : url + "/";
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            var withKey = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "api/v1/libraries"))
+                    .header("X-API-Key", keyLine.substring("API key: ".length())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(withKey.statusCode()).isEqualTo(200);
+            assertThat(withKey.body()).contains("komga-library");
+            var withoutKey = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "api/v1/libraries")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(withoutKey.statusCode()).isEqualTo(401);
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
 }
