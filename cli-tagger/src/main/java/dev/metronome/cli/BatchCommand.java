@@ -75,7 +75,7 @@ abstract class BatchCommand implements Callable<Integer>, UsesEnvironment {
         if (issueId != null) {
             runOptions = runOptions.withForcedIssueId(issueId);
         }
-        if (interactive && System.console() != null) {
+        if (interactive && Terminal.interactive()) {
             runOptions = runOptions.withChooser(new ConsoleChooser(System.console()));
         }
         Metronome.Builder builder = Metronome.builder().settings(settings.metronSettings(env))

@@ -44,7 +44,7 @@ final class Progress implements TaggingListener {
         if (options.quiet()) {
             return Mode.SILENT;
         }
-        return System.console() != null && !options.debug() ? Mode.BAR : Mode.LINES;
+        return Terminal.interactive() && !options.debug() ? Mode.BAR : Mode.LINES;
     }
 
     /** The terminal's width: $COLUMNS, else what {@code stty size} says of the terminal, else 100. */
@@ -54,7 +54,7 @@ final class Progress implements TaggingListener {
             if (columns != null) {
                 return Integer.parseInt(columns.strip());
             }
-            if (System.console() != null) {
+            if (Terminal.interactive()) {
                 Process stty = new ProcessBuilder("sh", "-c", "stty size < /dev/tty")
                         .redirectErrorStream(true).start();
                 String size = new String(stty.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
