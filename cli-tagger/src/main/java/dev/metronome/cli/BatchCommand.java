@@ -95,7 +95,7 @@ abstract class BatchCommand implements Callable<Integer>, UsesEnvironment {
                 progress.finish();
             }
         } catch (MetronException e) {
-            throw new UserError(exitCodeFor(e), e.getMessage());
+            throw new UserError(ErrorHandler.exitCodeFor(e), e.getMessage());
         }
         if (reportFile != null) {
             try {
@@ -121,11 +121,4 @@ abstract class BatchCommand implements Callable<Integer>, UsesEnvironment {
 
     /** {@code tag} or {@code identify}, for the commands that settle a file. */
     abstract String commandName();
-
-    static int exitCodeFor(MetronException e) {
-        return switch (e.kind()) {
-            case AUTH, CONFIGURATION -> ExitCode.CONFIGURATION;
-            default -> ExitCode.FATAL;
-        };
-    }
 }

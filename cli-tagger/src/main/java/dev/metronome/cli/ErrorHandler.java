@@ -45,6 +45,14 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         return ExitCode.FATAL;
     }
 
+    /** A Metron failure's exit code: 3 for credentials or configuration, 4 for the rest (a spent quota...). */
+    static int exitCodeFor(dev.metronome.metron.MetronException e) {
+        return switch (e.kind()) {
+            case AUTH, CONFIGURATION -> ExitCode.CONFIGURATION;
+            default -> ExitCode.FATAL;
+        };
+    }
+
     static String message(Throwable e) {
         String message = e.getMessage();
         if (message == null || message.isBlank()) {

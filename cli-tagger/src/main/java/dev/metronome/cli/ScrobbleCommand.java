@@ -65,7 +65,7 @@ public final class ScrobbleCommand implements Callable<Integer>, UsesEnvironment
             throw new UserError(ExitCode.USAGE, "scrobble: --rating must be between 1 and 5");
         }
         GlobalOptions options = global.with(parent == null ? null : parent.global());
-        return SyncCommand.withSession(options, env, home, session -> {
+        return MetronSessions.withSession(options, env, home, session -> {
             List<ScrobbleService.Scrobble> reads = new ArrayList<>();
             int failures = 0;
             if (issueId != null) {

@@ -1,9 +1,7 @@
 package dev.metronome.cli;
 
 import dev.metronome.api.ComicMetadata;
-import dev.metronome.api.ExternalId;
 import dev.metronome.api.FileResult;
-import dev.metronome.api.IdSource;
 import dev.metronome.api.TagOptions;
 import dev.metronome.core.Metronome;
 import dev.metronome.metron.MetronException;
@@ -129,7 +127,7 @@ final class ServeCommand implements Runnable {
             } catch (ServerException e) {
                 throw new UserError(ExitCode.CONFIGURATION, e.getMessage());
             } catch (MetronException e) {
-                throw new UserError(BatchCommand.exitCodeFor(e), e.getMessage());
+                throw new UserError(ErrorHandler.exitCodeFor(e), e.getMessage());
             }
             return ExitCode.OK;
         }
@@ -137,9 +135,7 @@ final class ServeCommand implements Runnable {
         abstract String serverKeySuffix();
 
         private static Path write(Metronome metronome, Path archive, ComicMetadata metadata, boolean convert) throws IOException {
-            long issueId = metadata.ids().stream()
-                    .filter(id -> id.source() == IdSource.METRON && id.kind() == ExternalId.Kind.ISSUE)
-                    .map(ExternalId::value).filter(v -> v.matches("\\d+")).mapToLong(Long::parseLong).findFirst()
+            long issueId = TaggedIssue.metronId(metadata)
                     .orElseThrow(() -> new IOException("the metadata carries no Metron issue id: " + archive));
             FileResult result = metronome.tag(archive, new TagOptions(issueId, convert, false));
             if (result.outcome() != FileResult.Outcome.TAGGED && result.outcome() != FileResult.Outcome.UNCHANGED) {

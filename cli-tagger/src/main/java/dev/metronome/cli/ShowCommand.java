@@ -1,7 +1,6 @@
 package dev.metronome.cli;
 
 import dev.metronome.archive.ArchiveEntry;
-import dev.metronome.archive.ArchiveException;
 import dev.metronome.archive.Archives;
 import dev.metronome.archive.ComicArchive;
 import dev.metronome.api.ComicMetadata;
@@ -19,7 +18,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -112,8 +110,6 @@ final class ShowCommand implements Callable<Integer> {
                     (bytes, source) -> new MetronInfoReader().read(bytes, source));
             return new Shown(file.toString(), archive.format().name(), archive.extensionMismatch(), pages.size(), pages,
                     metadata, archive.fingerprint(), comicInfo, metronInfo, warnings, null);
-        } catch (ArchiveException e) {
-            throw e;
         }
     }
 
@@ -186,9 +182,5 @@ final class ShowCommand implements Callable<Integer> {
         if (value != null && !value.isBlank()) {
             out.printf("    %-12s %s%n", name, value);
         }
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

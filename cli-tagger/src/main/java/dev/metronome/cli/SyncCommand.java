@@ -1,23 +1,17 @@
 package dev.metronome.cli;
 
-import dev.metronome.cache.MetronSession;
-import dev.metronome.metron.MetronException;
-import dev.metronome.metron.Sleeper;
 import dev.metronome.metron.SyncService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 
 /** {@code metronome sync}: pulls issues and series changed since the last sync into the cache. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
@@ -54,7 +48,7 @@ public final class SyncCommand implements Callable<Integer>, UsesEnvironment {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         GlobalOptions options = global.with(parent == null ? null : parent.global());
-        return withSession(options, env, home, session -> {
+        return MetronSessions.withSession(options, env, home, session -> {
             SyncService.Report report = new SyncService(session.client(), session.cache(), Clock.systemUTC())
                     .sync(Optional.ofNullable(since));
             if (report.issueSince() == null) {
@@ -70,23 +64,5 @@ public final class SyncCommand implements Callable<Integer>, UsesEnvironment {
             }
             return ExitCode.OK;
         });
-    }
-
-    /**
-     * Opens a Metron session with the effective settings (options, environment, config file), runs the body, and
-     * turns a Metron failure into a one-line error with its exit code (3: credentials).
-     */
-    static int withSession(GlobalOptions options, Map<String, String> env, Path home,
-                           Function<MetronSession, Integer> body) {
-        Settings settings = Settings.load(options, env, home);
-        try (MetronSession session = MetronSession.open(settings.metronSettings(env), settings.requireCredentials(),
-                settings.cacheDir(), Clock.systemUTC(), Sleeper.SYSTEM)) {
-            return body.apply(session);
-        } catch (MetronException e) {
-            throw new UserError(e.kind() == MetronException.Kind.AUTH || e.kind() == MetronException.Kind.CONFIGURATION
-                    ? ExitCode.CONFIGURATION : ExitCode.FATAL, e.getMessage());
-        } catch (UncheckedIOException e) {
-            throw new UserError(ExitCode.FATAL, ErrorHandler.message(e));
-        }
     }
 }

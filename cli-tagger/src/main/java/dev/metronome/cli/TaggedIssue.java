@@ -55,9 +55,9 @@ final class TaggedIssue {
         }
     }
 
-    private static OptionalLong metronId(ComicMetadata metadata) {
-        return metadata.ids().stream()
-                .filter(id -> id.source() == IdSource.METRON && id.kind() == ExternalId.Kind.ISSUE)
-                .map(ExternalId::value).filter(v -> v.matches("\\d+")).mapToLong(Long::parseLong).findFirst();
+    /** The Metron issue id a model carries, if it is a number. */
+    static OptionalLong metronId(ComicMetadata metadata) {
+        return metadata.id(IdSource.METRON, ExternalId.Kind.ISSUE).map(ExternalId::value)
+                .filter(v -> v.matches("\\d+")).map(v -> OptionalLong.of(Long.parseLong(v))).orElse(OptionalLong.empty());
     }
 }

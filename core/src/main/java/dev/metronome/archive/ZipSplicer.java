@@ -7,7 +7,6 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -279,10 +278,5 @@ final class ZipSplicer {
         }
         buffer.flip();
         return buffer;
-    }
-
-    /** For messages: where the plan came from. */
-    static String describe(Path path, Plan plan) {
-        return path + ": " + plan.items().size() + " entries";
     }
 }
