@@ -10,6 +10,7 @@ import dev.metronome.metron.model.SeriesListItem;
 import dev.metronome.metron.model.Variant;
 import dev.metronome.tagging.CandidateScore;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,11 +18,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Decides which Metron issue an archive is, strongest evidence first, and stops as soon as it is sure:
  * ids in the archive, the archive's remembered fingerprint, then series + number + year (confirmed or overruled by
  * the UPC), then the UPC alone. A decision below {@link #ACCEPT} is never a match.
+ *
+ * <p>Series are resolved once per name and remembered per folder and per batch: a file whose name has the same
+ * series as files already matched, and whose number (in its cover year, if it gives one) is in that series, is
+ * matched without asking Metron again. A name without a year is only read as its folder's series, never the batch's.
+ * One instance serves one run; it is safe for concurrent use.
  */
 public final class Identifier {
 
@@ -35,7 +43,11 @@ public final class Identifier {
     private static final int MAX_SERIES = 4;
     private static final double MIN_NAME_SIMILARITY = 0.75;
 
+    /** The score added to a candidate of the series the other files of its name resolved to. */
+    private static final double NEIGHBOURS = 0.2;
+
     private final MetronLookups lookups;
+    private final SeriesMemory memory = new SeriesMemory();
 
     /**
      * Creates an identifier.
@@ -59,6 +71,26 @@ public final class Identifier {
      * @return the decision
      */
     public Identification identify(Evidence ev) {
+        Identification id = decide(ev);
+        IssueDetail detail = id.detail().orElse(null);
+        if (id.matched() && detail != null && detail.series() != null && detail.series().id() != null) {
+            int series = detail.series().id();
+            memory.record(folderOf(ev), detail.series().name(), series);
+            for (NameHint hint : ev.hints()) {
+                if (SeriesNames.similarity(hint.series(), detail.series().name()) >= MIN_NAME_SIMILARITY
+                        && !SeriesNames.key(hint.series()).equals(SeriesNames.key(detail.series().name()))) {
+                    memory.record(folderOf(ev), hint.series(), series);
+                }
+            }
+        }
+        return id;
+    }
+
+    private static Path folderOf(Evidence ev) {
+        return ev.path() == null ? null : ev.path().toAbsolutePath().getParent();
+    }
+
+    private Identification decide(Evidence ev) {
         List<String> reasons = new ArrayList<>(ev.notes());
         // 1. Metron ids in the archive, then a remembered fingerprint
         List<Long> metronIds = ev.ids().stream().filter(i -> i.source() == IdSource.METRON).map(IdHint::id)
@@ -238,6 +270,10 @@ public final class Identifier {
                 // a name like "comic_0012" says nothing next to the archive's own metadata
                 continue;
             }
+            if ("file name".equals(hint.source()) && SeriesNames.placeholder(hint.series())) {
+                reasons.add("the file name '" + hint.series() + "' is a scanner's or camera's default, not a series");
+                continue;
+            }
             if (decided != null && decided.number != null && hint.year().isEmpty() && hint.yearBegan().isEmpty()
                     && hint.volume().isEmpty() && hint.metronNumber().equals(decided.number)
                     && SeriesNames.similarity(hint.series(), decided.seriesName) >= 0.8) {
@@ -279,7 +315,19 @@ public final class Identifier {
     }
 
     private List<Scored> candidatesOf(NameHint hint, Evidence ev) {
-        List<SeriesListItem> series = searchSeries(hint.series());
+        Optional<List<Scored>> byNeighbours = byNeighbours(hint, ev);
+        if (byNeighbours.isPresent()) {
+            return byNeighbours.get();
+        }
+        List<SeriesListItem> series = List.of();
+        List<String> words = SeriesNames.queryWords(hint.series());
+        if (hint.yearBegan().isPresent() && !words.isEmpty() && !lookups.searched(words)) {
+            // a start year: the series of that name and year with their issues, in one listing
+            series = lookups.seriesBeganIn(words, hint.yearBegan().get()).orElse(List.of());
+        }
+        if (series.isEmpty()) {
+            series = searchSeries(hint.series());
+        }
         record Ranked(SeriesListItem item, double score, String why) {
         }
         List<Ranked> ranked = new ArrayList<>();
@@ -330,9 +378,26 @@ public final class Identifier {
         double top = ranked.get(0).score;
         String number = hint.metronNumber();
         List<Ranked> kept = ranked.stream().filter(r -> r.score >= top - 0.3).toList();
-        boolean dated = hint.year().isPresent() || hint.yearBegan().isPresent() || hint.volume().isPresent();
+        boolean dated = !undated(hint);
+        // several same-named series: the one the other files of this name turned out to be, if it has this number
+        // (in this year), is asked first, and the others only if already listed (no request)
+        Optional<SeriesMemory.Preferred> preferred = kept.size() < 2 ? Optional.empty()
+                : memory.preferred(folderOf(ev), Stream.concat(Stream.of(hint.series()),
+                        kept.stream().map(r -> SeriesNames.fromDisplay(r.item.series()))).toList(),
+                kept.stream().map(r -> r.item.id()).collect(Collectors.toSet())::contains, !dated);
+        if (preferred.isPresent()) {
+            int id = preferred.get().seriesId();
+            Ranked p = kept.stream().filter(r -> r.item.id() == id).findFirst().orElseThrow();
+            Optional<IssueListItem> issue = lookups.issueInSeries(id, number, issueCount(p.item),
+                    lookups.expected(hint.series()));
+            if (issue.isPresent() && fits(hint, issue.get())) {
+                kept = kept.stream().filter(r -> r == p || lookups.listed(r.item.id())).toList();
+            } else {
+                preferred = Optional.empty();
+            }
+        }
         Map<Integer, IssueListItem> byNameAndNumber = null;
-        if (kept.size() > MAX_SERIES || kept.size() > 1 && !dated
+        if (preferred.isEmpty() && kept.size() > MAX_SERIES || preferred.isEmpty() && kept.size() > 1 && !dated
                 && !kept.stream().allMatch(r -> lookups.listed(r.item.id()))) {
             // several same-named series and little to tell them apart: one query for the number in all of them
             // instead of one per series
@@ -353,46 +418,119 @@ public final class Identifier {
         for (Ranked r : kept) {
             Optional<IssueListItem> issue = byNameAndNumber != null
                     ? Optional.ofNullable(byNameAndNumber.get(r.item.id()))
-                    : lookups.issueInSeries(r.item.id(), number, r.item.issueCount() == null ? 0 : r.item.issueCount(),
+                    : lookups.issueInSeries(r.item.id(), number, issueCount(r.item),
                     kept.size() == 1 ? lookups.expected(hint.series()) : 0);
             if (issue.isEmpty()) {
                 continue;
             }
-            IssueListItem item = issue.get();
-            double score = r.score;
+            String seriesName = SeriesNames.fromDisplay(r.item.series());
             List<String> why = new ArrayList<>();
-            why.add("series '" + SeriesNames.fromDisplay(r.item.series()) + "' (" + r.item.yearBegan() + ") " + r.why
-                    + " from the " + hint.source() + ", #" + number);
-            if (hint.numberAssumed()) {
-                score -= 0.1;
-                why.add("no issue number: #1 assumed");
+            why.add("series '" + seriesName + "' (" + r.item.yearBegan() + ") " + r.why + " from the " + hint.source()
+                    + ", #" + number);
+            double bonus = 0;
+            if (preferred.isPresent() && preferred.get().seriesId() == r.item.id()) {
+                bonus = NEIGHBOURS;
+                why.add(neighbours(preferred.get()));
             }
-            if (hint.year().isPresent() && item.coverDate() != null) {
-                int diff = Math.abs(item.coverDate().getYear() - hint.year().get());
-                if (diff == 0) {
-                    score += 0.1;
-                } else if (hint.yearBegan().isEmpty() || !hint.yearBegan().equals(hint.year())) {
-                    score -= diff == 1 ? 0.1 : 0.3;
-                    why.add("cover year " + item.coverDate().getYear() + " differs from " + hint.year().get());
-                }
-            }
-            if (ev.coverHash().isPresent() && item.coverHash() != null && !item.coverHash().isBlank()) {
-                int distance = ev.coverHash().get().distanceTo(CoverHash.parse(item.coverHash()));
-                if (distance <= COVER_MATCH) {
-                    score += 0.2;
-                    why.add("cover hash distance " + distance);
-                } else if (distance > 20) {
-                    score -= 0.2;
-                    why.add("cover differs (hash distance " + distance + ")");
-                }
-            }
-            Scored s = new Scored(item.id(), Math.max(0, score), label(item));
-            s.seriesName = SeriesNames.fromDisplay(r.item.series());
-            s.number = IssueNumbers.normalize(item.number());
-            s.reasons.addAll(why);
+            Scored s = scoreIssue(hint, ev, issue.get(), r.score + bonus, seriesName, why);
             out.add(s);
         }
         return out;
+    }
+
+    private static int issueCount(SeriesListItem series) {
+        return series.issueCount() == null ? 0 : series.issueCount();
+    }
+
+    /** Scores one issue of a series for a hint: the series' score, then number, cover year and cover hash. */
+    private static Scored scoreIssue(NameHint hint, Evidence ev, IssueListItem item, double seriesScore,
+                                     String seriesName, List<String> why) {
+        double score = seriesScore;
+        if (hint.numberAssumed()) {
+            score -= 0.1;
+            why.add("no issue number: #1 assumed");
+        }
+        if (hint.year().isPresent() && item.coverDate() != null) {
+            int diff = Math.abs(item.coverDate().getYear() - hint.year().get());
+            if (diff == 0) {
+                score += 0.1;
+            } else if (hint.yearBegan().isEmpty() || !hint.yearBegan().equals(hint.year())) {
+                score -= diff == 1 ? 0.1 : 0.3;
+                why.add("cover year " + item.coverDate().getYear() + " differs from " + hint.year().get());
+            }
+        }
+        if (ev.coverHash().isPresent() && item.coverHash() != null && !item.coverHash().isBlank()) {
+            int distance = ev.coverHash().get().distanceTo(CoverHash.parse(item.coverHash()));
+            if (distance <= COVER_MATCH) {
+                score += 0.2;
+                why.add("cover hash distance " + distance);
+            } else if (distance > 20) {
+                score -= 0.2;
+                why.add("cover differs (hash distance " + distance + ")");
+            }
+        }
+        Scored s = new Scored(item.id(), Math.max(0, score), label(item));
+        s.seriesName = seriesName;
+        s.number = IssueNumbers.normalize(item.number());
+        s.reasons.addAll(why);
+        return s;
+    }
+
+    private static String neighbours(SeriesMemory.Preferred p) {
+        return "the series of " + p.files() + " other file" + (p.files() == 1 ? "" : "s") + " of this name "
+                + p.where();
+    }
+
+    /**
+     * A name not searched yet in this run, whose neighbours (same name, same folder, else same batch) all resolved to
+     * one listed series that has this number in this year (or at all, for a name without year): that issue, without
+     * a request. Empty when the neighbours do not settle it: then the name is searched.
+     */
+    private Optional<List<Scored>> byNeighbours(NameHint hint, Evidence ev) {
+        List<String> words = SeriesNames.queryWords(hint.series());
+        if (words.isEmpty() || lookups.searched(words)) {
+            return Optional.empty();
+        }
+        String number = hint.metronNumber();
+        Optional<SeriesMemory.Preferred> preferred = memory.preferred(folderOf(ev), List.of(hint.series()), id -> {
+            if (!lookups.listed(id)) {
+                return false;
+            }
+            Optional<IssueListItem> issue = lookups.issueInSeries(id, number, 0);
+            return issue.isPresent() && fits(hint, issue.get());
+        }, undated(hint));
+        if (preferred.isEmpty()) {
+            return Optional.empty();
+        }
+        IssueListItem item = lookups.issueInSeries(preferred.get().seriesId(), number, 0).orElseThrow();
+        String seriesName = item.series() == null ? hint.series() : item.series().name();
+        double score = SeriesNames.similarity(hint.series(), seriesName);
+        if (score < MIN_NAME_SIMILARITY) {
+            return Optional.empty();
+        }
+        List<String> why = new ArrayList<>();
+        why.add("series '" + seriesName + "' (" + (item.series() == null ? "?" : item.series().yearBegan()) + ") "
+                + (score >= 0.999 ? "by name" : "by a similar name") + " from the " + hint.source() + ", #" + number);
+        why.add(neighbours(preferred.get()));
+        // as a search would have scored it: the start year matched, or the cover year within the run
+        double series = score + (hint.yearBegan().isPresent() ? 0.15 : 0) + (hint.year().isPresent() ? 0.05 : 0);
+        return Optional.of(List.of(scoreIssue(hint, ev, item, series + NEIGHBOURS, seriesName, why)));
+    }
+
+    private static boolean undated(NameHint hint) {
+        return hint.year().isEmpty() && hint.yearBegan().isEmpty() && hint.volume().isEmpty();
+    }
+
+    /** Whether an issue is what a hint says beyond its series and number: its start year, volume and cover year. */
+    private static boolean fits(NameHint hint, IssueListItem item) {
+        if (item.series() == null) {
+            return false;
+        }
+        boolean yearBegan = hint.yearBegan().isEmpty() || hint.yearBegan().get().equals(item.series().yearBegan());
+        boolean volume = hint.volume().isEmpty() || hint.volume().get().equals(item.series().volume());
+        boolean year = hint.year().isEmpty() || hint.yearBegan().isPresent() && hint.year().equals(hint.yearBegan())
+                || item.coverDate() != null && item.coverDate().getYear() == hint.year().get();
+        return yearBegan && volume && year;
     }
 
     /** Whether an issue list item belongs to a series (by id when the item carries it, else name and start year). */
@@ -413,7 +551,11 @@ public final class Identifier {
         if (words.isEmpty()) {
             return List.of();
         }
-        List<SeriesListItem> found = lookups.searchSeries(words);
+        List<SeriesListItem> found = lookups.transposedSearch(words);
+        if (!found.isEmpty()) {
+            return found;
+        }
+        found = lookups.searchSeries(words);
         if (!found.isEmpty()) {
             return found;
         }

@@ -33,7 +33,10 @@ import java.util.function.Supplier;
  * Every Metron question the identifier asks, answered once per run (concurrent askers of one question wait for the
  * one request), and from the cache when the cache is known to be current:
  * <ul>
- *   <li>a series search per normalized name (the ranking by year and volume is local);</li>
+ *   <li>for a name with a start year (a {@code Series (2016)} folder): one {@code issue/?series_name=&series_year_began=}
+ *       listing that finds the series and lists its issues at once;</li>
+ *   <li>else a series search per normalized name (the ranking by year and volume is local), none for a name
+ *       misspelt by two swapped letters once the right spelling was searched;</li>
  *   <li>a series' issue list fetched once and mapped by number locally (long series: a few
  *       {@code series_id+number} queries first, the whole list once it is cheaper);</li>
  *   <li>issue details: from the cache without a request when the run's one {@code modified_gt} query says the issue
@@ -68,6 +71,7 @@ public final class MetronLookups {
     private static final Logger LOG = LoggerFactory.getLogger(MetronLookups.class);
     private static final int MAX_SEARCH_PAGES = 3;
     private static final int MAX_CHANGED_PAGES = 20;
+    private static final int MAX_LISTING_PAGES = 3;
 
     private final Supplier<SerialClient> client;
     private final MetronCache cache;
@@ -77,6 +81,7 @@ public final class MetronLookups {
     private final Memo<Integer, Map<String, IssueListItem>> seriesLists = new Memo<>();
     private final Memo<String, Optional<IssueListItem>> seriesNumbers = new Memo<>();
     private final Memo<String, List<IssueListItem>> issueQueries = new Memo<>();
+    private final Memo<String, Optional<List<SeriesListItem>>> listings = new Memo<>();
     private final Map<Integer, AtomicInteger> numberQueries = new ConcurrentHashMap<>();
     private final Map<String, Integer> seriesByUpc = new ConcurrentHashMap<>();
     private final Map<String, Integer> expectedFiles = new ConcurrentHashMap<>();
@@ -125,7 +130,7 @@ public final class MetronLookups {
         }
         List<IssueListItem> items = new java.util.ArrayList<>(page.results() == null ? List.of() : page.results());
         if (page.hasNext()) {
-            items = client.get().call(c -> c.issues(since, MAX_CHANGED_PAGES));
+            items = client.get().call(c -> c.issues(page, MAX_CHANGED_PAGES));
         }
         Set<Long> ids = new HashSet<>();
         for (IssueListItem item : items) {
@@ -242,6 +247,89 @@ public final class MetronLookups {
             answeredSearches.putIfAbsent(key, found);
         }
         return found;
+    }
+
+    /** Whether these words were searched in this run already (so asking again costs nothing). */
+    public boolean searched(List<String> words) {
+        return searches.peek(String.join(" ", words).toLowerCase(Locale.ROOT)) != null;
+    }
+
+    /**
+     * The series named with these words that began in this year, each with its whole issue list, from one paged
+     * {@code issue/?series_name=&series_year_began=} listing: a series search and its issue list in one request
+     * (twins of one name and year, such as a print and a digital edition, come in the same answer). Each series'
+     * issues are then known to this run as its list. Empty when the listing is longer than three pages, or when
+     * its items do not carry their series' id (responses before 2026-07): then the series is searched.
+     *
+     * @param words     the words, normalized
+     * @param yearBegan the start year
+     * @return the series found, possibly none
+     */
+    public Optional<List<SeriesListItem>> seriesBeganIn(List<String> words, int yearBegan) {
+        String name = String.join(" ", words).toLowerCase(Locale.ROOT);
+        if (name.isBlank()) {
+            return Optional.empty();
+        }
+        return listings.get(name + "#" + yearBegan, () -> {
+            IssueFilter filter = IssueFilter.create().seriesName(name).seriesYearBegan(yearBegan);
+            var first = client.get().call(c -> c.issuePage(filter));
+            int count = first.count() == null ? 0 : first.count();
+            if (count > MAX_LISTING_PAGES * 100) {
+                return Optional.empty();
+            }
+            List<IssueListItem> items = first.hasNext()
+                    ? client.get().call(c -> c.issues(first, MAX_LISTING_PAGES))
+                    : first.results() == null ? List.of() : first.results();
+            if (items.size() < count || items.stream().anyMatch(i -> i.series() == null || i.series().id() == null)) {
+                return Optional.empty();
+            }
+            Map<Integer, List<IssueListItem>> bySeries = new java.util.LinkedHashMap<>();
+            items.forEach(i -> bySeries.computeIfAbsent(i.series().id(), k -> new java.util.ArrayList<>()).add(i));
+            List<SeriesListItem> found = new java.util.ArrayList<>();
+            bySeries.forEach((id, issues) -> {
+                Map<String, IssueListItem> byNumber = new HashMap<>();
+                issues.forEach(i -> byNumber.putIfAbsent(IssueNumbers.normalize(i.number()), i));
+                seriesLists.put(id, byNumber);
+                found.add(seriesOf(issues));
+            });
+            if (!found.isEmpty()) {
+                answeredSearches.putIfAbsent(name, found);
+            }
+            return Optional.of(List.copyOf(found));
+        });
+    }
+
+    /** A series as a search would list it, from all its issues. */
+    private static SeriesListItem seriesOf(List<IssueListItem> issues) {
+        IssueListItem any = issues.get(0);
+        // the display text is the issue's without its number: "Name TPB (2005)", "Name (2014) Digital"
+        String display = any.issue() == null ? any.series().name() + " (" + any.series().yearBegan() + ")"
+                : any.issue().replaceFirst("\\s+(Chapter\\s+)?#\\S*$", "");
+        Integer end = issues.stream().map(IssueListItem::coverDate).filter(java.util.Objects::nonNull)
+                .map(java.time.LocalDate::getYear).max(Integer::compare).orElse(null);
+        return new SeriesListItem(any.series().id(), display, any.series().volume(), any.series().yearBegan(), end,
+                issues.size(), null);
+    }
+
+    /**
+     * The answer of an earlier search of this run whose words are these with two neighbouring letters of one word
+     * swapped ({@code spiedr} for {@code spider}, the commonest typo), so that a name misspelt that way costs no
+     * request once the right spelling was searched.
+     *
+     * @param words the words, normalized
+     * @return the earlier answer, or empty
+     */
+    public List<SeriesListItem> transposedSearch(List<String> words) {
+        String key = String.join(" ", words).toLowerCase(Locale.ROOT);
+        if (answeredSearches.containsKey(key)) {
+            return List.of();
+        }
+        for (Map.Entry<String, List<SeriesListItem>> earlier : answeredSearches.entrySet()) {
+            if (SeriesNames.oneTransposition(key, earlier.getKey())) {
+                return earlier.getValue();
+            }
+        }
+        return List.of();
     }
 
     /**

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 public final class SeriesNames {
 
     private static final Set<String> STOP_WORDS = Set.of("the", "and", "a", "an", "of");
+    private static final Set<String> PLACEHOLDERS = Set.of("scan", "scans", "img", "image", "page", "comic", "file",
+            "untitled", "document", "dsc", "photo", "download");
     private static final Pattern DISPLAY_YEAR = Pattern.compile("\\s*\\((\\d{4})\\)\\s*");
 
     private SeriesNames() {
@@ -26,6 +28,37 @@ public final class SeriesNames {
         List<String> words = new ArrayList<>(Arrays.asList(normalized.split(" ")));
         words.removeIf(w -> w.isEmpty() || STOP_WORDS.contains(w));
         return String.join(" ", words);
+    }
+
+    /**
+     * Whether a name is a scanner's, camera's or downloader's default ({@code scan_0042}, {@code IMG 0042},
+     * {@code comic_00012}) rather than a series: not worth a search.
+     *
+     * @param name the series name a file name gave
+     * @return whether it is a placeholder
+     */
+    public static boolean placeholder(String name) {
+        return PLACEHOLDERS.contains(key(name));
+    }
+
+    /**
+     * Whether two texts differ only by two neighbouring letters swapped ({@code spiedr}, {@code spider}).
+     *
+     * @param a one text
+     * @param b the other
+     * @return whether one is the other with one such typo
+     */
+    public static boolean oneTransposition(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        int i = 0;
+        while (i < a.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return i + 1 < a.length() && Character.isLetter(a.charAt(i)) && Character.isLetter(a.charAt(i + 1))
+                && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                && a.substring(i + 2).equals(b.substring(i + 2));
     }
 
     /** The words to send to Metron's {@code name} filter (every word must be a substring of the name). */

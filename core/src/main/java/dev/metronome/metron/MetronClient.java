@@ -78,6 +78,11 @@ public final class MetronClient {
         return walk(issuePage(filter), "issue/", false, IssueListItem.class, maxPages);
     }
 
+    /** Every result of an {@code issue/} query whose first page is in hand, walking at most {@code maxPages} pages. */
+    public List<IssueListItem> issues(Page<IssueListItem> first, int maxPages) {
+        return walk(first, "issue/", false, IssueListItem.class, maxPages);
+    }
+
     /** {@code series/{id}/issue_list/}, conditional, every page up to the cap (0: none). */
     public List<IssueListItem> seriesIssues(int seriesId, int maxPages) {
         return walk(page("series/" + seriesId + "/issue_list/", "", "series/{id}/issue_list/", true,

@@ -60,6 +60,7 @@ public final class TaggingRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaggingRun.class);
     private static final Set<String> EXTENSIONS = Set.of("cbz", "cbr", "cb7", "cbt", "zip", "rar", "7z");
+    private static final FilenameParser NAMES = new FilenameParser();
 
     private final MetronLookups lookups;
     private final RequestStats stats;
@@ -140,40 +141,65 @@ public final class TaggingRun {
                     t.setDaemon(true);
                     return t;
                 });
-        RuntimeException fatal = null;
+        Map<Path, FileReport> done = new java.util.HashMap<>();
         try {
-            List<Future<FileReport>> futures = new ArrayList<>();
-            for (Path file : files) {
-                futures.add(pool.submit(() -> handle(file)));
-            }
-            for (Future<FileReport> future : futures) {
-                try {
-                    FileReport report = future.get();
-                    if (report != null) {
-                        reports.add(report);
-                    }
-                } catch (ExecutionException e) {
-                    if (fatal == null && e.getCause() instanceof RuntimeException r) {
-                        fatal = r;
-                        cancelled.set(true);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    cancelled.set(true);
-                    break;
-                }
-            }
+            // names without a year go last, once their neighbours have told which series each name is
+            Map<Boolean, List<Path>> undated = files.stream().collect(java.util.stream.Collectors.partitioningBy(
+                    TaggingRun::undatedName));
+            handleAll(pool, undated.get(false), done);
+            handleAll(pool, undated.get(true), done);
         } finally {
             pool.shutdown();
         }
-        if (fatal != null) {
-            throw fatal;
+        for (Path file : files) {
+            FileReport report = done.get(file);
+            if (report != null) {
+                reports.add(report);
+            }
         }
         if (!cancelled.get() && needsMetron && !files.isEmpty()) {
             lookups.recordRun(start);
         }
         long elapsed = (System.nanoTime() - started) / 1_000_000;
         return new RunReport(reports, summary(reports, before, elapsed));
+    }
+
+    /** Handles files on the pool, in order; rethrows the first fatal failure once the files in hand are done. */
+    private void handleAll(ExecutorService pool, List<Path> files, Map<Path, FileReport> done) {
+        RuntimeException fatal = null;
+        List<Future<FileReport>> futures = new ArrayList<>();
+        for (Path file : files) {
+            futures.add(pool.submit(() -> handle(file)));
+        }
+        for (int i = 0; i < futures.size(); i++) {
+            try {
+                FileReport report = futures.get(i).get();
+                if (report != null) {
+                    done.put(files.get(i), report);
+                }
+            } catch (ExecutionException e) {
+                if (fatal == null && e.getCause() instanceof RuntimeException r) {
+                    fatal = r;
+                    cancelled.set(true);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                cancelled.set(true);
+                break;
+            }
+        }
+        if (fatal != null) {
+            throw fatal;
+        }
+    }
+
+    /** Whether a file's name and folder give a series but no year or volume (so same-named series may tie). */
+    private static boolean undatedName(Path file) {
+        var name = NAMES.parse(EvidenceCollector.dotsAsSpaces(file));
+        Path folder = file.getParent();
+        boolean datedFolder = folder != null && folder.getFileName() != null
+                && folder.getFileName().toString().matches(".*\\b(19|20)\\d\\d\\b.*");
+        return name.series().present() && !name.year().present() && !name.volume().present() && !datedFolder;
     }
 
     private FileReport handle(Path file) {

@@ -81,11 +81,12 @@ public final class CorpusRun implements AutoCloseable {
      * @param noMatch     no-match files
      * @param errors      error files
      * @param undecidable files that cannot be decided by design
+     * @param correctDecidable correct matches among the files that can be decided
      * @param requests    requests sent
      * @param wrong       descriptions of the wrong matches
      */
     public record Score(int files, int matched, int correct, int ambiguous, int noMatch, int errors, int undecidable,
-                        long requests, List<String> wrong) {
+                        int correctDecidable, long requests, List<String> wrong) {
 
         /** Correct matches over all matches. */
         public double precision() {
@@ -99,7 +100,7 @@ public final class CorpusRun implements AutoCloseable {
 
         /** Correct matches over the files that can be decided. */
         public double decidableRecall() {
-            return files == undecidable ? 0 : (double) correct / (files - undecidable);
+            return files == undecidable ? 0 : (double) correctDecidable / (files - undecidable);
         }
 
         /** Requests per file. */
@@ -122,6 +123,7 @@ public final class CorpusRun implements AutoCloseable {
         truth.forEach(t -> byPath.put(t.path().toString(), t));
         int matched = 0;
         int correct = 0;
+        int correctDecidable = 0;
         int ambiguous = 0;
         int noMatch = 0;
         int errors = 0;
@@ -133,6 +135,7 @@ public final class CorpusRun implements AutoCloseable {
                     matched++;
                     if (t != null && f.issueId() != null && f.issueId() == t.trueIssueId()) {
                         correct++;
+                        correctDecidable += t.undecidable() ? 0 : 1;
                     } else {
                         wrong.add(f.path() + " -> " + f.issueId() + " (true " + (t == null ? "?" : t.trueIssueId())
                                 + ", " + (t == null ? "?" : t.kind()) + ") " + f.evidence());
@@ -146,7 +149,7 @@ public final class CorpusRun implements AutoCloseable {
         int undecidable = (int) truth.stream().filter(LabelledArchive::undecidable).count();
         Object total = report.summary().requests().get("total");
         return new Score(report.files().size(), matched, correct, ambiguous, noMatch, errors, undecidable,
-                ((Number) total).longValue(), wrong);
+                correctDecidable, ((Number) total).longValue(), wrong);
     }
 
     /** The files not matched correctly, with their kind and evidence (for diagnosis). */

@@ -63,6 +63,13 @@ public class CorpusAccuracyBenchmark {
         corpus.forEach(a -> kinds.merge(a.kind(), 1L, Long::sum));
         System.out.println("corpus: " + corpus.size() + " archives, kinds " + kinds + " (weights "
                 + Stream.of(CorpusKind.values()).map(k -> k.name() + "=" + k.weight() + "%").toList() + ")");
+        var catalogue = dev.metronome.fixtures.metron.Catalogue.bundled();
+        Map<String, Long> bySeries = new TreeMap<>();
+        corpus.forEach(a -> bySeries.merge(catalogue.issue((int) a.trueIssueId()).map(i -> i.path("series").path("name")
+                .asText() + " (" + i.path("series").path("year_began").asText() + ") id="
+                + i.path("series").path("id").asText()).orElse("?"), 1L, Long::sum));
+        System.out.printf(java.util.Locale.ROOT, "true series: %d (%.1f files each)%n", bySeries.size(),
+                (double) corpus.size() / bySeries.size());
         fake = new CorpusRun();
         engine = fake.engine(dir.resolve("cache"), 2);
     }
