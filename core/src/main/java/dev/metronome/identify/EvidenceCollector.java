@@ -38,6 +38,10 @@ import java.util.regex.Pattern;
  */
 public final class EvidenceCollector {
 
+    /** One dot between a word and a number: {@code Wolverine.050}. */
+    private static final java.util.regex.Pattern ONE_DOT_BEFORE_NUMBER =
+            java.util.regex.Pattern.compile(".*\\p{L}\\.\\d+");
+
     private static final Pattern METRON_TAGGER = Pattern.compile("\\[issue_id:(\\d{1,12})\\]");
     private static final Pattern COMICTAGGER = Pattern.compile("\\[Issue ID (\\d{1,12})\\]", Pattern.CASE_INSENSITIVE);
     private static final Pattern CVDB = Pattern.compile("\\bCVDB(\\d{1,12})\\b", Pattern.CASE_INSENSITIVE);
@@ -152,7 +156,7 @@ public final class EvidenceCollector {
 
     /**
      * A name that uses dots for spaces, read with spaces: {@code Spider-Man.2099.002.(2014).cbz} reads as
-     * {@code Spider-Man 2099 002 (2014).cbz}.
+     * {@code Spider-Man 2099 002 (2014).cbz}, and {@code Wolverine.050.cbz} as {@code Wolverine 050.cbz}.
      *
      * @param path the archive
      * @return the path to parse
@@ -164,7 +168,8 @@ public final class EvidenceCollector {
             return path;
         }
         String stem = name.substring(0, ext);
-        if (stem.chars().filter(c -> c == '.').count() < 2) {
+        long dots = stem.chars().filter(c -> c == '.').count();
+        if (dots == 0 || dots == 1 && !ONE_DOT_BEFORE_NUMBER.matcher(stem).matches()) {
             return path;
         }
         return path.resolveSibling(stem.replace('.', ' ') + name.substring(ext));

@@ -381,7 +381,7 @@ public final class Identifier {
         boolean dated = !undated(hint);
         // several same-named series: the one the other files of this name turned out to be, if it has this number
         // (in this year), is asked first, and the others only if already listed (no request)
-        Optional<SeriesMemory.Preferred> preferred = kept.size() < 2 ? Optional.empty()
+        Optional<SeriesMemory.Preferred> preferred = kept.size() < 2 || !trustsNeighbours(hint) ? Optional.empty()
                 : memory.preferred(folderOf(ev), Stream.concat(Stream.of(hint.series()),
                         kept.stream().map(r -> SeriesNames.fromDisplay(r.item.series()))).toList(),
                 kept.stream().map(r -> r.item.id()).collect(Collectors.toSet())::contains, !dated);
@@ -390,7 +390,8 @@ public final class Identifier {
             Ranked p = kept.stream().filter(r -> r.item.id() == id).findFirst().orElseThrow();
             Optional<IssueListItem> issue = lookups.issueInSeries(id, number, issueCount(p.item),
                     lookups.expected(hint.series()));
-            if (issue.isPresent() && fits(hint, issue.get())) {
+            if (issue.isPresent() && fits(hint, issue.get()) && (dated
+                    || SeriesNames.key(hint.series()).equals(SeriesNames.key(issue.get().series().name())))) {
                 kept = kept.stream().filter(r -> r == p || lookups.listed(r.item.id())).toList();
             } else {
                 preferred = Optional.empty();
@@ -488,7 +489,7 @@ public final class Identifier {
      */
     private Optional<List<Scored>> byNeighbours(NameHint hint, Evidence ev) {
         List<String> words = SeriesNames.queryWords(hint.series());
-        if (words.isEmpty() || lookups.searched(words)) {
+        if (words.isEmpty() || lookups.searched(words) || !trustsNeighbours(hint)) {
             return Optional.empty();
         }
         String number = hint.metronNumber();
@@ -505,7 +506,7 @@ public final class Identifier {
         IssueListItem item = lookups.issueInSeries(preferred.get().seriesId(), number, 0).orElseThrow();
         String seriesName = item.series() == null ? hint.series() : item.series().name();
         double score = SeriesNames.similarity(hint.series(), seriesName);
-        if (score < MIN_NAME_SIMILARITY) {
+        if (score < MIN_NAME_SIMILARITY || undated(hint) && score < 1) {
             return Optional.empty();
         }
         List<String> why = new ArrayList<>();
@@ -515,6 +516,11 @@ public final class Identifier {
         // as a search would have scored it: the start year matched, or the cover year within the run
         double series = score + (hint.yearBegan().isPresent() ? 0.15 : 0) + (hint.year().isPresent() ? 0.05 : 0);
         return Optional.of(List.of(scoreIssue(hint, ev, item, series + NEIGHBOURS, seriesName, why)));
+    }
+
+    /** Whether a hint is firm enough to be read as its neighbours' series: it gives its number. */
+    private static boolean trustsNeighbours(NameHint hint) {
+        return !hint.numberAssumed();
     }
 
     private static boolean undated(NameHint hint) {
