@@ -108,6 +108,8 @@ public final class MetronCache implements ResponseStore, SyncStore, AutoCloseabl
                     + " series_id INTEGER NOT NULL, PRIMARY KEY (name, year))");
             s.execute("CREATE TABLE IF NOT EXISTS fingerprint (fingerprint TEXT PRIMARY KEY,"
                     + " issue_id INTEGER NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS undecided (fingerprint TEXT PRIMARY KEY, evidence TEXT NOT NULL,"
+                    + " outcome TEXT NOT NULL)");
             s.execute("CREATE TABLE IF NOT EXISTS sync_state (resource TEXT PRIMARY KEY, last_sync TEXT NOT NULL)");
             s.execute("CREATE TABLE IF NOT EXISTS synced_issue (id INTEGER PRIMARY KEY, series_id INTEGER,"
                     + " modified TEXT, json TEXT NOT NULL)");
@@ -166,6 +168,28 @@ public final class MetronCache implements ResponseStore, SyncStore, AutoCloseabl
     public synchronized void rememberSeries(String name, Integer year, int seriesId) {
         update("INSERT OR REPLACE INTO resolved_series (name, year, series_id) VALUES (?, ?, ?)",
                 SeriesKey.normalize(name), year == null ? -1 : year, seriesId);
+    }
+
+    /**
+     * The outcome remembered for an archive that could not be decided, if its evidence is still the same.
+     *
+     * @param fingerprint the archive's fingerprint
+     * @param evidence    a digest of everything the decision was made from
+     * @return the outcome, as stored
+     */
+    public synchronized Optional<String> undecided(String fingerprint, String evidence) {
+        return queryText("SELECT outcome FROM undecided WHERE fingerprint = ? AND evidence = ?", fingerprint, evidence);
+    }
+
+    /** Remembers the outcome of an archive that could not be decided, with a digest of its evidence. */
+    public synchronized void rememberUndecided(String fingerprint, String evidence, String outcome) {
+        update("INSERT OR REPLACE INTO undecided (fingerprint, evidence, outcome) VALUES (?, ?, ?)", fingerprint,
+                evidence, outcome);
+    }
+
+    /** Forgets the outcome of an archive that was decided since. */
+    public synchronized void forgetUndecided(String fingerprint) {
+        update("DELETE FROM undecided WHERE fingerprint = ?", fingerprint);
     }
 
     /** The issue id remembered for an archive fingerprint. */

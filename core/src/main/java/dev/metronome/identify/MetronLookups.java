@@ -87,6 +87,8 @@ public final class MetronLookups {
     private final Map<String, Integer> expectedFiles = new ConcurrentHashMap<>();
     private final Map<String, List<SeriesListItem>> answeredSearches = new ConcurrentHashMap<>();
     private volatile Set<Long> changed = Set.of();
+    /** The series names (keys) of the issues that changed since the last run. */
+    private volatile Set<String> changedSeries = Set.of();
     /** Whether cached details not in {@link #changed} are known current (a modified_gt query was made). */
     private volatile boolean trustworthy;
     /** Whether this run may be recorded as the new sync point. */
@@ -133,14 +135,19 @@ public final class MetronLookups {
             items = client.get().call(c -> c.issues(page, MAX_CHANGED_PAGES));
         }
         Set<Long> ids = new HashSet<>();
+        Set<String> names = new HashSet<>();
         for (IssueListItem item : items) {
             ids.add(item.id().longValue());
+            if (item.series() != null && item.series().name() != null) {
+                names.add(SeriesNames.key(item.series().name()));
+            }
             // a changed issue's cached body is stale for this run and every later one, until fetched again
             String url = detailUrl(item.id());
             cache.get(url).ifPresent(r -> cache.put(url,
                     new ResponseStore.CachedResponse(r.body(), r.lastModified(), Instant.EPOCH)));
         }
         changed = ids;
+        changedSeries = names;
         trustworthy = true;
         recordable = true;
         LOG.debug("{} issues changed since {}", ids.size(), last.get());
@@ -166,6 +173,69 @@ public final class MetronLookups {
     public void remember(String fingerprint, long issueId) {
         if (cache != null && fingerprint != null) {
             cache.rememberFingerprint(fingerprint, (int) issueId);
+            cache.forgetUndecided(fingerprint);
+        }
+    }
+
+    /**
+     * What an earlier run concluded about an archive it could not decide, when the archive's evidence is the same
+     * (same digest) and this run's {@code modified_gt} query shows that nothing the outcome rests on changed: none of
+     * its candidates, and no issue of a series with one of its names. Empty on a first run, or when it must be
+     * decided again.
+     *
+     * @param ev       the archive's evidence
+     * @param evidence the digest of its evidence ({@link UndecidedOutcome#digest})
+     * @return the earlier outcome
+     */
+    public Optional<Identification> undecidedBefore(Evidence ev, String evidence) {
+        if (cache == null || !trustworthy || ev.fingerprint() == null || rememberedIssue(ev.fingerprint()).isPresent()) {
+            return Optional.empty();
+        }
+        Optional<UndecidedOutcome> stored = cache.undecided(ev.fingerprint(), evidence).flatMap(json -> {
+            try {
+                return Optional.of(MetronJson.mapper().readValue(json, UndecidedOutcome.class));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        });
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        UndecidedOutcome outcome = stored.get();
+        boolean candidateChanged = outcome.candidates().stream().anyMatch(c -> changed.contains(c.issueId()));
+        boolean seriesChanged = outcome.names().stream().anyMatch(name -> changedSeries.stream()
+                .anyMatch(key -> related(SeriesNames.key(name), key)));
+        if (candidateChanged || seriesChanged || outcome.broad() && !changed.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(outcome.identification());
+    }
+
+    /** Whether a changed series (key) could answer a name (key): every word of the name in it, or nearly the same. */
+    private static boolean related(String name, String changedKey) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        boolean everyWord = java.util.Arrays.stream(name.split(" ")).allMatch(changedKey::contains);
+        return everyWord || SeriesNames.similarity(name, changedKey) >= 0.75;
+    }
+
+    /**
+     * Remembers what was concluded about an archive that could not be decided (see {@link #undecidedBefore}).
+     *
+     * @param ev       the archive's evidence
+     * @param evidence the digest of its evidence
+     * @param id       the undecided outcome
+     */
+    public void rememberUndecided(Evidence ev, String evidence, Identification id) {
+        if (cache == null || ev.fingerprint() == null || id.matched()) {
+            return;
+        }
+        try {
+            cache.rememberUndecided(ev.fingerprint(), evidence,
+                    MetronJson.mapper().writeValueAsString(UndecidedOutcome.of(ev, id)));
+        } catch (IOException e) {
+            LOG.debug("Cannot remember an undecided outcome: {}", e.getMessage());
         }
     }
 

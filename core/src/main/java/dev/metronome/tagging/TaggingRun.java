@@ -16,6 +16,7 @@ import dev.metronome.identify.Identification;
 import dev.metronome.identify.Identifier;
 import dev.metronome.identify.MetronLookups;
 import dev.metronome.identify.SeriesNames;
+import dev.metronome.identify.UndecidedOutcome;
 import dev.metronome.filename.FilenameParser;
 import dev.metronome.metron.MetronException;
 import dev.metronome.metron.MetronSettings;
@@ -71,6 +72,8 @@ public final class TaggingRun {
     private final Identifier identifier;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private volatile boolean syncing = true;
+    /** Per folder, the names of the archives of this run in it (new neighbours may settle an undecided file). */
+    private volatile Map<Path, String> neighbours = Map.of();
 
     /**
      * Creates a run (usually through {@code Metronome.newRun}).
@@ -130,6 +133,7 @@ public final class TaggingRun {
                 .thenComparing(p -> p.getFileName().toString().toLowerCase(Locale.ROOT)));
         listener.started(files.size() + reports.size());
         lookups.expect(seriesCounts(files));
+        neighbours = neighbours(files);
         OffsetDateTime start = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         boolean needsMetron = syncing && (options.forcedIssueId().isEmpty() || options.writes());
         if (!files.isEmpty() && needsMetron) {
@@ -245,7 +249,12 @@ public final class TaggingRun {
                     List.of("issue " + issueId + " given with --id"), detail);
         } else {
             ev = collector.collect(file, identifier::needsVisuals);
-            id = identifier.identify(ev);
+            String evidence = UndecidedOutcome.digest(ev, neighbours.get(file.toAbsolutePath().getParent()));
+            Optional<Identification> before = lookups.undecidedBefore(ev, evidence);
+            id = before.orElseGet(() -> identifier.identify(ev));
+            if (before.isEmpty() && !id.matched()) {
+                lookups.rememberUndecided(ev, evidence, id);
+            }
             if (FileReport.AMBIGUOUS.equals(id.status()) && options.chooser() != null) {
                 id = ask(file, id);
             }
@@ -326,6 +335,17 @@ public final class TaggingRun {
 
     private static String label(IssueDetail d) {
         return (d.series() == null ? "?" : d.series().name()) + " #" + d.number();
+    }
+
+    private static Map<Path, String> neighbours(List<Path> files) {
+        Map<Path, List<String>> byFolder = new java.util.HashMap<>();
+        for (Path file : files) {
+            byFolder.computeIfAbsent(file.toAbsolutePath().getParent(), k -> new ArrayList<>())
+                    .add(file.getFileName().toString());
+        }
+        Map<Path, String> out = new java.util.HashMap<>();
+        byFolder.forEach((folder, names) -> out.put(folder, String.join("/", names.stream().sorted().toList())));
+        return out;
     }
 
     /** How many files seem to belong to each series, from their names alone (cheap; no archive is opened). */

@@ -37,6 +37,11 @@ public final class CorpusRun implements AutoCloseable {
         this.server = FakeMetronServer.builder().clock(clock).account(USER, PASSWORD).start();
     }
 
+    /** Starts the fake on a given catalogue, with Metron's default limits. */
+    public CorpusRun(dev.metronome.fixtures.metron.Catalogue catalogue) {
+        this.server = FakeMetronServer.builder().catalogue(catalogue).clock(clock).account(USER, PASSWORD).start();
+    }
+
     /** An engine against the fake, with this cache folder. */
     public Metronome engine(Path cacheDir, int jobs) {
         return Metronome.builder().settings(MetronSettings.defaults().withBaseUrl(URI.create(server.baseUrl())))

@@ -86,10 +86,14 @@ public class CorpusAccuracyBenchmark {
         fake.log().stream().map(e -> e.pathAndQuery()).filter(q -> !q.matches("/api/issue/\\d+/"))
                 .forEach(q -> System.out.println("  > " + q));
         CorpusRun.misses(corpus, first).stream().limit(40).forEach(m -> System.out.println("  miss: " + m));
+        int logged = fake.log().size();
         fake.advance(java.time.Duration.ofHours(2));
         RunReport second = engine.newRun(TaggingOptions.defaults().withIdentifyOnly(true).withJobs(2), null)
                 .run(List.of(dir.resolve("corpus")));
         System.out.println("SECOND RUN (same files): " + CorpusRun.score(corpus, second).line());
+        System.out.println("  requests: " + second.summary().requests());
+        fake.log().subList(logged, fake.log().size()).stream().map(e -> e.pathAndQuery())
+                .filter(q -> !q.matches("/api/issue/\\d+/")).forEach(q -> System.out.println("  >> " + q));
         return second;
     }
 
