@@ -24,6 +24,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -108,6 +109,8 @@ public final class MetronCache implements ResponseStore, SyncStore, AutoCloseabl
                     + " series_id INTEGER NOT NULL, PRIMARY KEY (name, year))");
             s.execute("CREATE TABLE IF NOT EXISTS fingerprint (fingerprint TEXT PRIMARY KEY,"
                     + " issue_id INTEGER NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS folder_series (folder TEXT NOT NULL, name TEXT NOT NULL,"
+                    + " series_id INTEGER NOT NULL, PRIMARY KEY (folder, name, series_id))");
             s.execute("CREATE TABLE IF NOT EXISTS undecided (fingerprint TEXT PRIMARY KEY, evidence TEXT NOT NULL,"
                     + " outcome TEXT NOT NULL)");
             s.execute("CREATE TABLE IF NOT EXISTS sync_state (resource TEXT PRIMARY KEY, last_sync TEXT NOT NULL)");
@@ -168,6 +171,35 @@ public final class MetronCache implements ResponseStore, SyncStore, AutoCloseabl
     public synchronized void rememberSeries(String name, Integer year, int seriesId) {
         update("INSERT OR REPLACE INTO resolved_series (name, year, series_id) VALUES (?, ?, ?)",
                 SeriesKey.normalize(name), year == null ? -1 : year, seriesId);
+    }
+
+    /**
+     * The series that archives of a folder, named so, were identified as.
+     *
+     * @param folder the folder's absolute path
+     * @param name   the series name, normalized
+     * @return the series ids
+     */
+    public synchronized List<Integer> seriesInFolder(String folder, String name) {
+        List<Integer> ids = new ArrayList<>();
+        try (PreparedStatement p = connection.prepareStatement(
+                "SELECT series_id FROM folder_series WHERE folder = ? AND name = ?")) {
+            bind(p, folder, name);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getInt(1));
+                }
+            }
+        } catch (SQLException e) {
+            LOG.warn("Cache read failed ({}); treating it as a miss.", e.getMessage());
+        }
+        return ids;
+    }
+
+    /** Remembers that an archive of a folder, named so, was identified as an issue of a series. */
+    public synchronized void rememberSeriesInFolder(String folder, String name, int seriesId) {
+        update("INSERT OR IGNORE INTO folder_series (folder, name, series_id) VALUES (?, ?, ?)", folder, name,
+                seriesId);
     }
 
     /**

@@ -26,10 +26,11 @@ import java.util.stream.Stream;
  * ids in the archive, the archive's remembered fingerprint, then series + number + year (confirmed or overruled by
  * the UPC), then the UPC alone. A decision below {@link #ACCEPT} is never a match.
  *
- * <p>Series are resolved once per name and remembered per folder and per batch: a file whose name has the same
- * series as files already matched, and whose number (in its cover year, if it gives one) is in that series, is
- * matched without asking Metron again. A name without a year is only read as its folder's series, never the batch's.
- * One instance serves one run; it is safe for concurrent use.
+ * <p>Series are resolved once per name and remembered per folder (also in the cache, for later runs) and per batch: a
+ * file whose name has the same series as files already matched, and whose number (in its cover year, if it gives one)
+ * is in that series, is matched without asking Metron again. A name without a year is only read as its folder's
+ * series, never the batch's, and a name without a number never is. One instance serves one run; it is safe for
+ * concurrent use.
  */
 public final class Identifier {
 
@@ -47,7 +48,7 @@ public final class Identifier {
     private static final double NEIGHBOURS = 0.2;
 
     private final MetronLookups lookups;
-    private final SeriesMemory memory = new SeriesMemory();
+    private final SeriesMemory memory;
 
     /**
      * Creates an identifier.
@@ -56,6 +57,7 @@ public final class Identifier {
      */
     public Identifier(MetronLookups lookups) {
         this.lookups = lookups;
+        this.memory = lookups.memory();
     }
 
     /** Whether the visual evidence (barcode, cover hash) may be needed: not when a Metron id or fingerprint decides. */
@@ -478,6 +480,9 @@ public final class Identifier {
     }
 
     private static String neighbours(SeriesMemory.Preferred p) {
+        if (p.files() == 0) {
+            return "the series of the other files of this name " + p.where() + ", identified in earlier runs";
+        }
         return "the series of " + p.files() + " other file" + (p.files() == 1 ? "" : "s") + " of this name "
                 + p.where();
     }

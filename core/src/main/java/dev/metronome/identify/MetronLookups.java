@@ -76,6 +76,7 @@ public final class MetronLookups {
     private final Supplier<SerialClient> client;
     private final MetronCache cache;
     private final URI baseUrl;
+    private final SeriesMemory memory;
     private final Memo<Long, Optional<IssueDetail>> details = new Memo<>();
     private final Memo<String, List<SeriesListItem>> searches = new Memo<>();
     private final Memo<Integer, Map<String, IssueListItem>> seriesLists = new Memo<>();
@@ -105,6 +106,12 @@ public final class MetronLookups {
         this.client = () -> new SerialClient(client);
         this.cache = cache;
         this.baseUrl = baseUrl;
+        this.memory = new SeriesMemory(cache);
+    }
+
+    /** Which series the names of each folder and of the batch were identified as (kept for these lookups' life). */
+    SeriesMemory memory() {
+        return memory;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.metronome.identify;
 
+import dev.metronome.cache.MetronCache;
+
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -8,9 +10,10 @@ import java.util.function.IntPredicate;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which Metron series this run's matches resolved each series name to, per folder and per batch: "Remember the answer
- * per folder". A file whose name alone cannot tell same-named series apart ({@code Uncanny X-Men #6}, no year) is
- * then read as the series its neighbours turned out to be, when they all turned out to be one series.
+ * Which Metron series matches resolved each series name to, per folder and per batch: "Remember the answer per folder
+ * and in the cache". A file whose name alone cannot tell same-named series apart ({@code Uncanny X-Men #6}, no year)
+ * is then read as the series its neighbours turned out to be, when they all turned out to be one series. The folder
+ * answers are also kept in the cache, so a file added to a folder later is read the same way in another run.
  */
 final class SeriesMemory {
 
@@ -18,7 +21,7 @@ final class SeriesMemory {
      * The one series the other files of a name resolved to.
      *
      * @param seriesId the Metron series
-     * @param files    how many files resolved to it
+     * @param files    how many files of this run resolved to it (0: files of earlier runs)
      * @param where    {@code "in this folder"} or {@code "in this batch"}
      */
     record Preferred(int seriesId, int files, String where) {
@@ -26,6 +29,16 @@ final class SeriesMemory {
 
     private final Map<String, Map<Integer, Integer>> byFolder = new ConcurrentHashMap<>();
     private final Map<String, Map<Integer, Integer>> byBatch = new ConcurrentHashMap<>();
+    private final MetronCache cache;
+
+    /**
+     * A memory, kept in a cache as well.
+     *
+     * @param cache the cache for the folder answers, or null for this run only
+     */
+    SeriesMemory(MetronCache cache) {
+        this.cache = cache;
+    }
 
     /**
      * Records that a file of this folder, named this way, is an issue of this series.
@@ -41,6 +54,9 @@ final class SeriesMemory {
         }
         byFolder.computeIfAbsent(folderKey(folder, key), k -> new ConcurrentHashMap<>()).merge(seriesId, 1,
                 Integer::sum);
+        if (cache != null && folder != null) {
+            cache.rememberSeriesInFolder(folderName(folder), key, seriesId);
+        }
         byBatch.computeIfAbsent(key, k -> new ConcurrentHashMap<>()).merge(seriesId, 1, Integer::sum);
     }
 
@@ -60,6 +76,10 @@ final class SeriesMemory {
         Map<Integer, Integer> inBatch = new java.util.HashMap<>();
         for (String key : keysLike(names)) {
             within(byFolder.get(folderKey(folder, key)), among).forEach(inFolder::putIfAbsent);
+            if (cache != null && folder != null) {
+                cache.seriesInFolder(folderName(folder), key).stream().filter(among::test)
+                        .forEach(id -> inFolder.putIfAbsent(id, 0));
+            }
             within(byBatch.get(key), among).forEach(inBatch::putIfAbsent);
         }
         return inFolder.isEmpty() && !folderOnly ? single(inBatch, "in this batch") : single(inFolder, "in this folder");
@@ -96,6 +116,10 @@ final class SeriesMemory {
     }
 
     private static String folderKey(Path folder, String key) {
-        return (folder == null ? "" : folder.toAbsolutePath().normalize().toString()) + "\u0000" + key;
+        return (folder == null ? "" : folderName(folder)) + "\u0000" + key;
+    }
+
+    private static String folderName(Path folder) {
+        return folder.toAbsolutePath().normalize().toString();
     }
 }

@@ -83,4 +83,25 @@ class SecondRunTest {
             assertThat(six.evidence()).anyMatch(r -> r.contains("other file of this name in this folder"));
         }
     }
+
+    @Test
+    void aFileAddedLaterToAFolderIsReadAsTheSeriesItsFolderWasInEarlierRuns(@TempDir Path dir) throws Exception {
+        Path library = dir.resolve("library");
+        ArchiveBuilder.cbz().randomPages(3, 64, 2).writeTo(library.resolve("Uncanny X-Men 020 (2015).cbz"));
+        try (CorpusRun fake = new CorpusRun(catalogue()); Metronome engine = fake.engine(dir.resolve("cache"), 1)) {
+            assertThat(only(run(engine, library), "Uncanny X-Men 020 (2015).cbz").issueId()).isEqualTo(NEW_TWENTY);
+
+            Path added = ArchiveBuilder.cbz().randomPages(3, 64, 1).writeTo(library.resolve("Uncanny X-Men 006.cbz"));
+            fake.advance(Duration.ofHours(1));
+            FileReport six = only(run(engine, added), "Uncanny X-Men 006.cbz");
+            assertThat(six.status()).isEqualTo(FileReport.MATCHED);
+            assertThat(six.issueId()).isEqualTo(NEW_SIX);
+            assertThat(six.evidence()).anyMatch(r -> r.contains("in this folder, identified in earlier runs"));
+        }
+        // the same file with no history of its folder: two volumes have a #6
+        try (CorpusRun fake = new CorpusRun(catalogue()); Metronome engine = fake.engine(dir.resolve("other"), 1)) {
+            FileReport six = only(run(engine, library.resolve("Uncanny X-Men 006.cbz")), "Uncanny X-Men 006.cbz");
+            assertThat(six.status()).isEqualTo(FileReport.AMBIGUOUS);
+        }
+    }
 }
