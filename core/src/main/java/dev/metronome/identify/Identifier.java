@@ -43,6 +43,8 @@ public final class Identifier {
 
     private static final int MAX_SERIES = 4;
     private static final double MIN_NAME_SIMILARITY = 0.75;
+    /** The name score of a series found by one of its alternative names. */
+    private static final double ALTERNATIVE_NAME = 0.95;
 
     /** The score added to a candidate of the series the other files of its name resolved to. */
     private static final double NEIGHBOURS = 0.2;
@@ -321,25 +323,31 @@ public final class Identifier {
         if (byNeighbours.isPresent()) {
             return byNeighbours.get();
         }
-        List<SeriesListItem> series = List.of();
+        Searched searched = new Searched(List.of(), false);
         List<String> words = SeriesNames.queryWords(hint.series());
         if (hint.yearBegan().isPresent() && !words.isEmpty() && !lookups.searched(words)) {
             // a start year: the series of that name and year with their issues, in one listing
-            series = lookups.seriesBeganIn(words, hint.yearBegan().get()).orElse(List.of());
+            searched = new Searched(lookups.seriesBeganIn(words, hint.yearBegan().get()).orElse(List.of()), false);
         }
-        if (series.isEmpty()) {
-            series = searchSeries(hint.series());
+        if (searched.series().isEmpty()) {
+            searched = searchSeries(hint.series());
         }
+        List<SeriesListItem> series = searched.series();
         record Ranked(SeriesListItem item, double score, String why) {
         }
         List<Ranked> ranked = new ArrayList<>();
         for (SeriesListItem item : series) {
             String name = SeriesNames.fromDisplay(item.series());
             double score = SeriesNames.similarity(hint.series(), name);
+            boolean alternative = searched.byAlternativeName();
+            if (alternative) {
+                score = Math.max(score, ALTERNATIVE_NAME);
+            }
             if (score < MIN_NAME_SIMILARITY) {
                 continue;
             }
-            StringBuilder why = new StringBuilder(score >= 0.999 ? "by name" : "by a similar name");
+            StringBuilder why = new StringBuilder(alternative ? "by an alternative name"
+                    : score >= 0.999 ? "by name" : "by a similar name");
             if (hint.yearBegan().isPresent() && item.yearBegan() != null) {
                 if (hint.yearBegan().get().equals(item.yearBegan())) {
                     score += 0.15;
@@ -557,32 +565,42 @@ public final class Identifier {
                 && java.util.Objects.equals(item.series().volume(), series.volume());
     }
 
-    private List<SeriesListItem> searchSeries(String name) {
+    /** Series found for a name, and whether they were found by an alternative name. */
+    private record Searched(List<SeriesListItem> series, boolean byAlternativeName) {
+    }
+
+    private Searched searchSeries(String name) {
         List<String> words = SeriesNames.queryWords(name);
         if (words.isEmpty()) {
-            return List.of();
+            return new Searched(List.of(), false);
         }
         List<SeriesListItem> found = lookups.transposedSearch(words);
         if (!found.isEmpty()) {
-            return found;
+            return new Searched(found, false);
         }
         found = lookups.searchSeries(words);
         if (!found.isEmpty()) {
-            return found;
+            return new Searched(found, false);
         }
         // not found as written: a misspelling of a name searched earlier in this run?
         found = lookups.nearestSearch(words);
         if (!found.isEmpty()) {
-            return found;
+            return new Searched(found, false);
+        }
+        // no series is called so: one that is also known by this name ("TMNT", "Marvelman")?
+        found = lookups.searchAltNames(name);
+        if (!found.isEmpty()) {
+            return new Searched(found, true);
         }
         if (words.size() == 1) {
             // one misspelt word: its first three letters, then its last three, find the series it was meant to be
             String word = words.get(0);
             if (word.length() < 6) {
-                return found;
+                return new Searched(found, false);
             }
             found = lookups.searchSeries(List.of(word.substring(0, 3)));
-            return found.isEmpty() ? lookups.searchSeries(List.of(word.substring(word.length() - 3))) : found;
+            return new Searched(found.isEmpty() ? lookups.searchSeries(List.of(word.substring(word.length() - 3))) : found,
+                    false);
         }
         // a misspelt word finds nothing: leave out one word at a time (longest words first), stop at the first hit
         List<String> byLength = new ArrayList<>(words);
@@ -592,10 +610,10 @@ public final class Identifier {
             fewer.remove(left);
             found = lookups.searchSeries(fewer);
             if (!found.isEmpty()) {
-                return found;
+                return new Searched(found, false);
             }
         }
-        return List.of();
+        return new Searched(List.of(), false);
     }
 
     private Optional<Identification> byUpc(Evidence ev, String upc, List<Scored> ranked, List<String> reasons) {

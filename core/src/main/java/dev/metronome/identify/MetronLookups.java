@@ -79,6 +79,7 @@ public final class MetronLookups {
     private final SeriesMemory memory;
     private final Memo<Long, Optional<IssueDetail>> details = new Memo<>();
     private final Memo<String, List<SeriesListItem>> searches = new Memo<>();
+    private final Memo<String, List<SeriesListItem>> altSearches = new Memo<>();
     private final Memo<Integer, Map<String, IssueListItem>> seriesLists = new Memo<>();
     private final Memo<String, Optional<IssueListItem>> seriesNumbers = new Memo<>();
     private final Memo<String, List<IssueListItem>> issueQueries = new Memo<>();
@@ -324,6 +325,22 @@ public final class MetronLookups {
             answeredSearches.putIfAbsent(key, found);
         }
         return found;
+    }
+
+    /**
+     * The series with an alternative name containing this text ({@code TMNT}, {@code Marvelman}), one search per
+     * text per run: for a name no series is called.
+     *
+     * @param text the name as written
+     * @return the series found (at most a few pages)
+     */
+    public List<SeriesListItem> searchAltNames(String text) {
+        String key = text.strip().toLowerCase(Locale.ROOT);
+        if (key.isBlank()) {
+            return List.of();
+        }
+        return altSearches.get(key,
+                () -> client.get().call(c -> c.series(SeriesFilter.create().altNames(key), MAX_SEARCH_PAGES)));
     }
 
     /** Whether these words were searched in this run already (so asking again costs nothing). */
