@@ -82,6 +82,7 @@ abstract class BatchCommand implements Callable<Integer>, UsesEnvironment {
                 .cacheDir(settings.cacheDir()).jobs(jobs);
         settings.credentials().ifPresent(builder::credentials);
         RunReport report;
+        boolean stopped;
         try (Metronome metronome = builder.build()) {
             Progress progress = new Progress(err, options.json() && Progress.modeFor(options) == Progress.Mode.LINES
                     ? Progress.Mode.SILENT : Progress.modeFor(options), metronome::budget,
@@ -90,6 +91,7 @@ abstract class BatchCommand implements Callable<Integer>, UsesEnvironment {
             Runnable restore = Interrupts.install(run::cancel, err);
             try {
                 report = run.run(paths);
+                stopped = run.cancelled();
             } finally {
                 restore.run();
                 progress.finish();
@@ -110,7 +112,8 @@ abstract class BatchCommand implements Callable<Integer>, UsesEnvironment {
             ReportPrinter.print(report, out, commandName(), !options.quiet());
         }
         out.flush();
-        return allDone(report, runOptions) ? ExitCode.OK : ExitCode.SOME_NOT_TAGGED;
+        // stopped by Ctrl-C: the files not looked at are not tagged either
+        return !stopped && allDone(report, runOptions) ? ExitCode.OK : ExitCode.SOME_NOT_TAGGED;
     }
 
     /** Every file matched, and (when writing) written: a read-only archive without --convert is not done. */

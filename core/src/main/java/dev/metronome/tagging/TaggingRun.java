@@ -110,6 +110,11 @@ public final class TaggingRun {
         cancelled.set(true);
     }
 
+    /** Whether the run was stopped before every file was looked at (its report then lacks the rest). */
+    public boolean cancelled() {
+        return cancelled.get();
+    }
+
     /**
      * Runs the batch.
      *
