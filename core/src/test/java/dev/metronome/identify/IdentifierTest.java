@@ -269,6 +269,19 @@ class IdentifierTest {
     }
 
     @Test
+    void aMetronIdThatMetronDoesNotHaveFallsBackToTheNames(@TempDir Path dir) throws IOException {
+        cbz(dir.resolve("tagged/Saga 002 (2012).cbz"), "MetronInfo.xml", metronInfo(9999, "Saga", "2"));
+        try (Fake fake = new Fake(catalogue(Optional.empty()))) {
+            FileReport f = fake.identify(dir).get("tagged/Saga 002 (2012).cbz");
+            assertMatched(f, 3002);
+            assertThat(f.evidence()).contains("Metron id 9999 in MetronInfo.xml: Metron has no such issue");
+            assertThat(fake.requests()).containsExactly("/api/issue/9999/", "/api/series/?name=saga",
+                    "/api/series/201/issue_list/", "/api/issue/3002/");
+            assertThat(fake.server.requestLog().get(0).status()).isEqualTo(404);
+        }
+    }
+
+    @Test
     void aComicVineIdWithoutNamesResolvesThroughACvIdQuery(@TempDir Path dir) {
         Evidence ev = new Evidence(dir.resolve("x.cbz"), "fingerprint-1",
                 List.of(new IdHint(IdSource.COMIC_VINE, SAGA_2_CV_ID, "Notes")), "", Optional.empty(), List.of(),
@@ -346,6 +359,32 @@ class IdentifierTest {
             assertMatched(f, 3002);
             assertThat(f.evidence()).contains("UPC " + SAGA_2_UPC + " matched");
             assertThat(fake.requests()).containsExactly("/api/issue/?upc=" + SAGA_2_UPC, "/api/issue/3002/");
+        }
+    }
+
+    @Test
+    void aUpcOfAnotherPrintingIsFoundByItsFirstFifteenDigits(@TempDir Path dir) throws IOException {
+        // the same issue, second printing: the last digit of the add-on differs
+        String secondPrinting = SAGA_2_UPC.substring(0, 16) + "2";
+        cbz(dir.resolve("scans/scan_0042.cbz"), "ComicInfo.xml", comicInfo("GTIN", secondPrinting));
+        try (Fake fake = new Fake(catalogue(Optional.empty()))) {
+            FileReport f = fake.identify(dir).get("scans/scan_0042.cbz");
+            assertMatched(f, 3002);
+            assertThat(fake.requests()).containsExactly("/api/issue/?upc=" + secondPrinting,
+                    "/api/issue/?upc_starts_with=" + SAGA_2_UPC.substring(0, 15), "/api/issue/3002/");
+        }
+    }
+
+    @Test
+    void aUpcThatMetronDoesNotKnowIsNoMatch(@TempDir Path dir) throws IOException {
+        String unknown = "76194134182700111";
+        cbz(dir.resolve("scans/scan_0042.cbz"), "ComicInfo.xml", comicInfo("GTIN", unknown));
+        try (Fake fake = new Fake(catalogue(Optional.empty()))) {
+            FileReport f = fake.identify(dir).get("scans/scan_0042.cbz");
+            assertThat(f.status()).isEqualTo(FileReport.NO_MATCH);
+            assertThat(f.evidence()).contains("UPC " + unknown + " is not in Metron");
+            assertThat(fake.requests()).containsExactly("/api/issue/?upc=" + unknown,
+                    "/api/issue/?upc_starts_with=" + unknown.substring(0, 15));
         }
     }
 
