@@ -263,8 +263,71 @@ class IdentifierTest {
         try (Fake fake = new Fake(catalogue(Optional.empty()))) {
             FileReport f = fake.identify(dir).get("tagged/Saga 001 (2012).cbz");
             assertAmbiguous(f, 2004L);
-            assertThat(f.evidence()).anyMatch(r -> r.startsWith("Metron id 2004 in Notes, but the names say otherwise"));
+            assertThat(f.evidence())
+                    .anyMatch(r -> r.startsWith("Metron id 2004 in Notes, but the names say otherwise"));
             assertThat(fake.requests()).containsExactly("/api/issue/2004/");
+        }
+    }
+
+    @Test
+    void ofTwoMetronIdsThatBothFitTheNamesTheFirstIsTaken(@TempDir Path dir) throws IOException {
+        // MetronInfo.xml says 1004 (Uncanny X-Men 1963 #4), the Notes 2004 (2013 #4); the name, without year, fits both
+        cbz(dir.resolve("tagged/Uncanny X-Men 004.cbz"), "MetronInfo.xml",
+                metronInfo(1004, "Uncanny X-Men", "4"), "ComicInfo.xml",
+                comicInfo("Notes", "Tagged with Metronome 0.1.0 on 2026-01-02 [metron:issue=2004]"));
+        try (Fake fake = new Fake(catalogue(Optional.empty()))) {
+            FileReport f = fake.identify(dir).get("tagged/Uncanny X-Men 004.cbz");
+            assertMatched(f, 1004);
+            assertThat(f.evidence()).contains("Metron id 1004 in MetronInfo.xml",
+                    "several ids in the archive; this one agrees with the names");
+            assertThat(fake.requests()).containsExactly("/api/issue/1004/");
+        }
+    }
+
+    @Test
+    @Disabled("bug: Identifier.agrees (Identifier.java:250) ignores the cover year, so of two Metron ids in an"
+            + " archive the first is matched (0.99) even when the name's year fits only the second: MetronInfo"
+            + " 1004 (cover 1964) and Notes 2004 (cover 2014) in 'Uncanny X-Men 004 (2014).cbz' give 1004")
+    void ofTwoMetronIdsTheOneTheNamesYearFitsIsTaken(@TempDir Path dir) throws IOException {
+        cbz(dir.resolve("tagged/Uncanny X-Men 004 (2014).cbz"), "MetronInfo.xml",
+                metronInfo(1004, "Uncanny X-Men", "4"), "ComicInfo.xml",
+                comicInfo("Notes", "Tagged with Metronome 0.1.0 on 2026-01-02 [metron:issue=2004]"));
+        try (Fake fake = new Fake(catalogue(Optional.empty()))) {
+            FileReport f = fake.identify(dir).get("tagged/Uncanny X-Men 004 (2014).cbz");
+            assertThat(f.issueId()).as(f.evidence().toString()).isNotEqualTo(1004L);
+        }
+    }
+
+    @Test
+    void ofTwoMetronIdsOneContradictedByTheNamesTheOtherWins(@TempDir Path dir) throws IOException {
+        // a stale id: MetronInfo.xml names Uncanny X-Men #4 but carries Saga #1's id (3001); the Notes carry 2004
+        cbz(dir.resolve("tagged/Uncanny X-Men 004 (2014).cbz"), "MetronInfo.xml",
+                metronInfo(3001, "Uncanny X-Men", "4"),
+                "ComicInfo.xml", comicInfo("Series", "Uncanny X-Men", "Number", "4",
+                        "Notes", "Tagged with Metronome 0.1.0 on 2026-01-02 [metron:issue=2004]"));
+        try (Fake fake = new Fake(catalogue(Optional.empty()))) {
+            FileReport f = fake.identify(dir).get("tagged/Uncanny X-Men 004 (2014).cbz");
+            assertMatched(f, 2004);
+            assertThat(f.evidence()).contains("Metron id 2004 in Notes",
+                    "several ids in the archive; this one agrees with the names");
+            assertThat(fake.requests()).containsExactly("/api/issue/3001/", "/api/issue/2004/");
+        }
+    }
+
+    @Test
+    @Disabled("bug: Identifier.byKnownId (Identifier.java:214, 'boolean namesAgree = !disagrees') takes"
+            + " 'not contradicted' for 'agrees': with two different Metron ids and no name at all, the first id is"
+            + " matched at 0.99 with the reason 'this one agrees with the names'; nothing tells the two ids apart")
+    void twoDifferentMetronIdsAndNoNamesAreNotAMatch(@TempDir Path dir) {
+        Evidence ev = new Evidence(dir.resolve("x.cbz"), "fingerprint-2",
+                List.of(new IdHint(IdSource.METRON, 1004, "MetronInfo.xml"),
+                        new IdHint(IdSource.METRON, 3002, "Notes")),
+                "", Optional.empty(), List.of(), Optional.empty(), "", Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of());
+        try (Fake fake = new Fake(catalogue(Optional.empty()))) {
+            Identification id = fake.identifier().identify(ev);
+            assertThat(id.reasons()).doesNotContain("several ids in the archive; this one agrees with the names");
+            assertThat(id.matched()).as(id.reasons().toString()).isFalse();
         }
     }
 
