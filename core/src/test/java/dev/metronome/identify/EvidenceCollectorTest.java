@@ -126,10 +126,11 @@ class EvidenceCollectorTest {
     void aNameWithDotsForSpacesIsReadWithSpaces(@TempDir Path dir) throws Exception {
         assertThat(EvidenceCollector.dotsAsSpaces(Path.of("Spider-Man.2099.002.(2014).cbz")))
                 .isEqualTo(Path.of("Spider-Man 2099 002 (2014).cbz"));
-        // a name with spaces, or with one dot in its stem, is left alone
+        // one dot before the number is a space too; a name with spaces, or one dot between words, is left alone
+        assertThat(EvidenceCollector.dotsAsSpaces(Path.of("Saga.001.cbz"))).isEqualTo(Path.of("Saga 001.cbz"));
         assertThat(EvidenceCollector.dotsAsSpaces(Path.of("Mr. Miracle 001.cbz")))
                 .isEqualTo(Path.of("Mr. Miracle 001.cbz"));
-        assertThat(EvidenceCollector.dotsAsSpaces(Path.of("Saga.001.cbz"))).isEqualTo(Path.of("Saga.001.cbz"));
+        assertThat(EvidenceCollector.dotsAsSpaces(Path.of("Mr.Miracle.cbz"))).isEqualTo(Path.of("Mr.Miracle.cbz"));
 
         Evidence ev = collector.collect(cbz(dir.resolve("Spider-Man.2099.002.(2014).cbz"), COVER), false);
         assertThat(ev.hints()).containsExactly(new NameHint("file name", "Spider-Man 2099", "002",

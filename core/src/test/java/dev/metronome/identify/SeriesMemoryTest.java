@@ -17,7 +17,7 @@ class SeriesMemoryTest {
     private static final Path FOLDER_C = Path.of("/library/c");
     private static final IntPredicate ANY = id -> true;
 
-    private final SeriesMemory memory = new SeriesMemory();
+    private final SeriesMemory memory = new SeriesMemory(null);
 
     private Optional<SeriesMemory.Preferred> preferred(Path folder, String name, IntPredicate among,
                                                        boolean folderOnly) {
