@@ -102,7 +102,7 @@ public final class Identifier {
         for (IdHint hint : ev.ids()) {
             if (hint.source() == IdSource.METRON && metronIds.indexOf(hint.id()) >= 0) {
                 Optional<Identification> byId = byKnownId(hint.id(), "Metron id " + hint.id() + " in " + hint.where(),
-                        ev, reasons, metronIds.size() > 1);
+                        ev, reasons, metronIds.size() > 1 ? metadataOf(hint) : null);
                 if (byId.isPresent()) {
                     return byId.get();
                 }
@@ -111,7 +111,7 @@ public final class Identifier {
         Optional<Long> remembered = lookups.rememberedIssue(ev.fingerprint());
         if (remembered.isPresent()) {
             Optional<Identification> byId = byKnownId(remembered.get(),
-                    "identified before as issue " + remembered.get() + " (same pages)", ev, reasons, false);
+                    "identified before as issue " + remembered.get() + " (same pages)", ev, reasons, null);
             if (byId.isPresent()) {
                 return byId.get();
             }
@@ -140,13 +140,17 @@ public final class Identifier {
             }
         }
         for (IdHint hint : ev.ids()) {
-            if (hint.source() == IdSource.COMIC_VINE || hint.source() == IdSource.GCD) {
+            if ((hint.source() == IdSource.COMIC_VINE || hint.source() == IdSource.GCD)
+                    && (hint.id() <= 0 || hint.id() > Integer.MAX_VALUE)) {
+                reasons.add(hint.source().metronInfoName() + " id " + hint.id() + " in " + hint.where()
+                        + " is not a valid id");
+            } else if (hint.source() == IdSource.COMIC_VINE || hint.source() == IdSource.GCD) {
                 IssueFilter filter = hint.source() == IdSource.COMIC_VINE ? IssueFilter.create().cvId((int) hint.id())
                         : IssueFilter.create().gcdId((int) hint.id());
                 List<IssueListItem> found = lookups.issues(filter, 1);
                 String what = hint.source().metronInfoName() + " id " + hint.id() + " in " + hint.where();
                 if (found.size() == 1) {
-                    Optional<Identification> byId = byKnownId(found.get(0).id(), what, ev, reasons, false);
+                    Optional<Identification> byId = byKnownId(found.get(0).id(), what, ev, reasons, null);
                     if (byId.isPresent()) {
                         return byId.get();
                     }
@@ -203,7 +207,8 @@ public final class Identifier {
 
     /** A known issue id, checked against what the names say; empty when Metron does not have it. */
     private Optional<Identification> byKnownId(long id, String what, Evidence ev, List<String> reasons,
-                                               boolean severalIds) {
+                                               String severalIdsFrom) {
+        boolean severalIds = severalIdsFrom != null;
         Optional<IssueDetail> detail = lookups.issue(id);
         if (detail.isEmpty()) {
             reasons.add(what + ": Metron has no such issue");
@@ -215,7 +220,10 @@ public final class Identifier {
         boolean disagrees = ev.hints().stream().noneMatch(h -> agrees(d, h))
                 && ev.hints().stream().anyMatch(h -> contradicts(d, h));
         if (disagrees || severalIds) {
-            boolean namesAgree = !disagrees;
+            // of several ids, the one that names elsewhere than beside the id (series, number and year) positively agree
+        // with; no names, no choice
+            boolean namesAgree = ev.hints().stream().filter(h -> !h.source().equals(severalIdsFrom))
+                    .anyMatch(h -> agrees(d, h));
             if (severalIds && namesAgree) {
                 scored.reasons.add("several ids in the archive; this one agrees with the names");
                 reasons.addAll(scored.reasons);
@@ -240,6 +248,11 @@ public final class Identifier {
         return Optional.of(done("matched", scored, List.of(scored), reasons, detail));
     }
 
+    /** The metadata file an id was read from, as the hints name their source ({@code Notes} are ComicInfo's). */
+    private static String metadataOf(IdHint hint) {
+        return "MetronInfo.xml".equals(hint.where()) ? "MetronInfo.xml" : "ComicInfo.xml";
+    }
+
     /**
      * Whether a hint says the archive is another issue: the same series with another number, or metadata naming
      * another series. A file name unlike any series ({@code scan_0042}) contradicts nothing.
@@ -255,7 +268,11 @@ public final class Identifier {
         boolean series = d.series() != null && SeriesNames.similarity(h.series(), d.series().name()) >= 0.6;
         boolean number = h.number().isBlank()
                 || IssueNumbers.normalize(h.number()).equals(IssueNumbers.normalize(d.number()));
-        return series && number;
+        // a cover year more than a year off is another issue of that number (another volume)
+        boolean year = h.year().isEmpty() || d.coverDate() == null
+                || Math.abs(d.coverDate().getYear() - h.year().get()) <= 1
+                || h.yearBegan().isPresent() && h.year().equals(h.yearBegan());
+        return series && number && year;
     }
 
     private Map<Long, Scored> byNames(Evidence ev, List<String> reasons) {
