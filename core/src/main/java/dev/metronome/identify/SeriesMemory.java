@@ -52,9 +52,9 @@ final class SeriesMemory {
         if (key.isEmpty()) {
             return;
         }
-        byFolder.computeIfAbsent(folderKey(folder, key), k -> new ConcurrentHashMap<>()).merge(seriesId, 1,
+        int files = byFolder.computeIfAbsent(folderKey(folder, key), k -> new ConcurrentHashMap<>()).merge(seriesId, 1,
                 Integer::sum);
-        if (cache != null && folder != null) {
+        if (cache != null && folder != null && files == 1) {
             cache.rememberSeriesInFolder(folderName(folder), key, seriesId);
         }
         byBatch.computeIfAbsent(key, k -> new ConcurrentHashMap<>()).merge(seriesId, 1, Integer::sum);
