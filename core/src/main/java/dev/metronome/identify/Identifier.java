@@ -340,15 +340,22 @@ public final class Identifier {
         if (byNeighbours.isPresent()) {
             return byNeighbours.get();
         }
-        Searched searched = new Searched(List.of(), false);
         List<String> words = SeriesNames.queryWords(hint.series());
         if (hint.yearBegan().isPresent() && !words.isEmpty() && !lookups.searched(words)) {
-            // a start year: the series of that name and year with their issues, in one listing
-            searched = new Searched(lookups.seriesBeganIn(words, hint.yearBegan().get()).orElse(List.of()), false);
+            // a start year: the series of that name and year with their issues, in one listing; if none of them
+            // fits (a folder year that is not the start year), the name is searched as usual
+            List<SeriesListItem> began = lookups.seriesBeganIn(words, hint.yearBegan().get()).orElse(List.of());
+            if (!began.isEmpty()) {
+                List<Scored> found = candidatesIn(new Searched(began, false), hint, ev);
+                if (found.stream().anyMatch(c -> c.score >= ACCEPT)) {
+                    return found;
+                }
+            }
         }
-        if (searched.series().isEmpty()) {
-            searched = searchSeries(hint.series());
-        }
+        return candidatesIn(searchSeries(hint.series()), hint, ev);
+    }
+
+    private List<Scored> candidatesIn(Searched searched, NameHint hint, Evidence ev) {
         List<SeriesListItem> series = searched.series();
         record Ranked(SeriesListItem item, double score, String why) {
         }
