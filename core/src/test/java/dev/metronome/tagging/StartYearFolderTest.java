@@ -22,7 +22,10 @@ class StartYearFolderTest {
                 .build();
     }
 
-    private static FileReport identify(Path dir, Path file, List<String> sent) {
+    /** Identifies one archive filed as {@code Uncanny X-Men (2013)/NAME}; the requests sent go to {@code sent}. */
+    private static FileReport identify(Path dir, String name, List<String> sent) throws java.io.IOException {
+        Path file = ArchiveBuilder.cbz().randomPages(2, 64, name.hashCode())
+                .writeTo(dir.resolve("Uncanny X-Men (2013)").resolve(name));
         try (CorpusRun fake = new CorpusRun(catalogue()); Metronome engine = fake.engine(dir.resolve("cache"), 1)) {
             FileReport report = engine.newRun(TaggingOptions.defaults().withIdentifyOnly(true), null)
                     .run(List.of(file)).files().get(0);
@@ -33,10 +36,8 @@ class StartYearFolderTest {
 
     @Test
     void theStartYearFindsTheSeriesAndItsIssuesInOneRequest(@TempDir Path dir) throws Exception {
-        Path file = ArchiveBuilder.cbz().randomPages(2, 64, 1)
-                .writeTo(dir.resolve("Uncanny X-Men (2013)").resolve("Uncanny X-Men 004 (2013).cbz"));
         List<String> sent = new java.util.ArrayList<>();
-        FileReport report = identify(dir, file, sent);
+        FileReport report = identify(dir, "Uncanny X-Men 004 (2013).cbz", sent);
         assertThat(report.issueId()).isEqualTo(204L);
         assertThat(sent).containsExactly("/api/issue/?series_name=uncanny+x+men&series_year_began=2013",
                 "/api/issue/204/");
@@ -45,10 +46,8 @@ class StartYearFolderTest {
     @Test
     void aFolderYearThatIsNotTheStartYearFallsBackToASearch(@TempDir Path dir) throws Exception {
         // filed under the newer volume's folder, but the name says 1964: the 1963 volume's #4
-        Path file = ArchiveBuilder.cbz().randomPages(2, 64, 2)
-                .writeTo(dir.resolve("Uncanny X-Men (2013)").resolve("Uncanny X-Men 004 (1964).cbz"));
         List<String> sent = new java.util.ArrayList<>();
-        FileReport report = identify(dir, file, sent);
+        FileReport report = identify(dir, "Uncanny X-Men 004 (1964).cbz", sent);
         assertThat(report.status()).as(report.evidence().toString()).isEqualTo(FileReport.MATCHED);
         assertThat(report.issueId()).isEqualTo(104L);
         assertThat(sent).contains("/api/issue/?series_name=uncanny+x+men&series_year_began=2013",
