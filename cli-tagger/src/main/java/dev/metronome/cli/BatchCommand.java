@@ -18,11 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** What {@code tag} and {@code identify} share: settings, the engine, progress, Ctrl-C, the report and exit codes. */
-abstract class BatchCommand implements Callable<Integer>, UsesEnvironment {
+abstract class BatchCommand extends UsesEnvironment {
 
     @Spec
     CommandSpec spec;
@@ -44,16 +42,6 @@ abstract class BatchCommand implements Callable<Integer>, UsesEnvironment {
 
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the JSON report to FILE.")
     Path reportFile;
-
-    /** The environment and home folder; replaced in tests. */
-    Map<String, String> env = System.getenv();
-    Path home = Path.of(System.getProperty("user.home"));
-
-    @Override
-    public void environment(Map<String, String> newEnv, Path newHome) {
-        env = newEnv;
-        home = newHome;
-    }
 
     /** The run's options, from this command's flags. */
     abstract TaggingOptions options(int jobs);

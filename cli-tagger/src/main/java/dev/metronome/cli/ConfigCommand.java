@@ -55,7 +55,7 @@ final class ConfigCommand implements Runnable {
             """;
 
     /** What both config subcommands share: the settings sources and the root command's options. */
-    abstract static class Sub implements java.util.concurrent.Callable<Integer>, UsesEnvironment {
+    abstract static class Sub extends UsesEnvironment {
         @Spec
         CommandSpec spec;
 
@@ -64,15 +64,6 @@ final class ConfigCommand implements Runnable {
 
         @Mixin
         GlobalOptions global;
-
-        Map<String, String> env = System.getenv();
-        Path home = Path.of(System.getProperty("user.home"));
-
-        @Override
-        public void environment(Map<String, String> newEnv, Path newHome) {
-            env = newEnv;
-            home = newHome;
-        }
 
         /** The options of this subcommand combined with those given before {@code config}. */
         GlobalOptions options() {
@@ -86,7 +77,6 @@ final class ConfigCommand implements Runnable {
     static final class Init extends Sub {
         @Option(names = "--force", description = "Overwrite an existing file.")
         boolean force;
-
 
         @Override
         public Integer call() {

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code metronome scrobble FILE... | --issue-id N [--rating 1-5] [--date-read ISO]}: marks issues as read in the
@@ -21,7 +20,7 @@ import java.util.concurrent.Callable;
 @Command(name = "scrobble", mixinStandardHelpOptions = true,
         description = "Marks issues as read in your Metron collection.",
         footer = {"", "Examples:", "  metronome scrobble --issue-id 31047 --rating 4", "  metronome scrobble 'Saga 001 (2012).cbz'"})
-public final class ScrobbleCommand implements Callable<Integer>, UsesEnvironment {
+public final class ScrobbleCommand extends UsesEnvironment {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -43,16 +42,6 @@ public final class ScrobbleCommand implements Callable<Integer>, UsesEnvironment
 
     @CommandLine.Mixin
     GlobalOptions global;
-
-    /** The environment and home folder; replaced in tests. */
-    java.util.Map<String, String> env = System.getenv();
-    Path home = Path.of(System.getProperty("user.home"));
-
-    @Override
-    public void environment(java.util.Map<String, String> newEnv, Path newHome) {
-        env = newEnv;
-        home = newHome;
-    }
 
     @Override
     public Integer call() {

@@ -56,7 +56,7 @@ final class ServeCommand implements Runnable {
     }
 
     /** What both servers share: settings, the engine, the state in the cache, running until stopped. */
-    abstract static class Server implements java.util.concurrent.Callable<Integer>, UsesEnvironment {
+    abstract static class Server extends UsesEnvironment {
         @Spec
         CommandSpec spec;
 
@@ -66,17 +66,9 @@ final class ServeCommand implements Runnable {
         @Mixin
         GlobalOptions global;
 
-        Map<String, String> env = System.getenv();
-        Path home = Path.of(System.getProperty("user.home"));
         /** Counted down to stop the service (tests); SIGINT/SIGTERM do it too. */
         final CountDownLatch stop = new CountDownLatch(1);
         volatile LibraryServerSync running;
-
-        @Override
-        public void environment(Map<String, String> newEnv, Path newHome) {
-            env = newEnv;
-            home = newHome;
-        }
 
         abstract String providerId();
 

@@ -9,15 +9,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /** {@code metronome sync}: pulls issues and series changed since the last sync into the cache. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = "Pulls the issues and series changed on Metron since the last sync into the cache.",
         footer = {"", "Examples:", "  metronome sync", "  metronome sync --since 2026-11-01T00:00:00Z --stats"})
-public final class SyncCommand implements Callable<Integer>, UsesEnvironment {
+public final class SyncCommand extends UsesEnvironment {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -27,16 +25,6 @@ public final class SyncCommand implements Callable<Integer>, UsesEnvironment {
 
     @CommandLine.Mixin
     GlobalOptions global;
-
-    /** The environment and home folder; replaced in tests. */
-    Map<String, String> env = System.getenv();
-    Path home = Path.of(System.getProperty("user.home"));
-
-    @Override
-    public void environment(java.util.Map<String, String> newEnv, Path newHome) {
-        env = newEnv;
-        home = newHome;
-    }
 
     @Option(names = "--since", description = "Sync changes after this ISO date-time instead of the last sync.")
     OffsetDateTime since;
