@@ -283,8 +283,7 @@ public final class Identifier {
         NameHint first = ev.hints().isEmpty() ? null : ev.hints().get(0);
         // dated hints first: they can decide, and an undated one that agrees with the decision costs nothing
         List<NameHint> hints = new ArrayList<>(ev.hints());
-        hints.sort(Comparator.comparing((NameHint h) -> h.year().isEmpty() && h.yearBegan().isEmpty()
-                && h.volume().isEmpty()));
+        hints.sort(Comparator.comparing(NameHint::undated));
         for (NameHint hint : hints) {
             if (hint != first && !"file name".equals(first.source()) && "file name".equals(hint.source())
                     && SeriesNames.similarity(hint.series(), first.series()) < 0.6) {
@@ -295,8 +294,8 @@ public final class Identifier {
                 reasons.add("the file name '" + hint.series() + "' is a scanner's or camera's default, not a series");
                 continue;
             }
-            if (decided != null && decided.number != null && hint.year().isEmpty() && hint.yearBegan().isEmpty()
-                    && hint.volume().isEmpty() && hint.metronNumber().equals(decided.number)
+            if (decided != null && decided.number != null && hint.undated()
+                    && hint.metronNumber().equals(decided.number)
                     && SeriesNames.similarity(hint.series(), decided.seriesName) >= 0.8) {
                 decided.score += 0.05;
                 decided.reasons.add("the " + hint.source() + " agrees (series and number)");
@@ -412,7 +411,7 @@ public final class Identifier {
         double top = ranked.get(0).score;
         String number = hint.metronNumber();
         List<Ranked> kept = ranked.stream().filter(r -> r.score >= top - 0.3).toList();
-        boolean dated = !undated(hint);
+        boolean dated = !hint.undated();
         // several same-named series: the one the other files of this name turned out to be, if it has this number
         // (in this year), is asked first, and the others only if already listed (no request)
         Optional<SeriesMemory.Preferred> preferred = kept.size() < 2 || !trustsNeighbours(hint) ? Optional.empty()
@@ -536,14 +535,14 @@ public final class Identifier {
             }
             Optional<IssueListItem> issue = lookups.issueInSeries(id, number, 0);
             return issue.isPresent() && fits(hint, issue.get());
-        }, undated(hint));
+        }, hint.undated());
         if (preferred.isEmpty()) {
             return Optional.empty();
         }
         IssueListItem item = lookups.issueInSeries(preferred.get().seriesId(), number, 0).orElseThrow();
         String seriesName = item.series() == null ? hint.series() : item.series().name();
         double score = SeriesNames.similarity(hint.series(), seriesName);
-        if (score < MIN_NAME_SIMILARITY || undated(hint) && score < 1) {
+        if (score < MIN_NAME_SIMILARITY || hint.undated() && score < 1) {
             return Optional.empty();
         }
         List<String> why = new ArrayList<>();
@@ -558,10 +557,6 @@ public final class Identifier {
     /** Whether a hint is firm enough to be read as its neighbours' series: it gives its number. */
     private static boolean trustsNeighbours(NameHint hint) {
         return !hint.numberAssumed();
-    }
-
-    private static boolean undated(NameHint hint) {
-        return hint.year().isEmpty() && hint.yearBegan().isEmpty() && hint.volume().isEmpty();
     }
 
     /** Whether an issue is what a hint says beyond its series and number: its start year, volume and cover year. */

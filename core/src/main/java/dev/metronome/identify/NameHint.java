@@ -34,6 +34,11 @@ public record NameHint(String source, String series, String number, Optional<Int
         return IssueNumbers.normalize(number.isBlank() ? "1" : number);
     }
 
+    /** Whether it gives no year, start year or volume (so same-named series cannot be told apart by it). */
+    public boolean undated() {
+        return year.isEmpty() && yearBegan.isEmpty() && volume.isEmpty();
+    }
+
     /** Whether the number was missing (and {@code 1} is assumed). */
     public boolean numberAssumed() {
         return number.isBlank();

@@ -18,6 +18,7 @@ import dev.metronome.identify.MetronLookups;
 import dev.metronome.identify.SeriesNames;
 import dev.metronome.identify.UndecidedOutcome;
 import dev.metronome.filename.FilenameParser;
+import dev.metronome.filename.ParsedName;
 import dev.metronome.metron.MetronException;
 import dev.metronome.metron.MetronSettings;
 import dev.metronome.metron.RequestStats;
@@ -137,7 +138,10 @@ public final class TaggingRun {
         files.sort(Comparator.comparing((Path p) -> String.valueOf(p.toAbsolutePath().getParent()))
                 .thenComparing(p -> p.getFileName().toString().toLowerCase(Locale.ROOT)));
         listener.started(files.size() + reports.size());
-        lookups.expect(seriesCounts(files));
+        // each name is parsed once here, for the series counts and the order (no archive is opened)
+        Map<Path, ParsedName> names = new java.util.HashMap<>();
+        files.forEach(f -> names.put(f, NAMES.parse(EvidenceCollector.dotsAsSpaces(f))));
+        lookups.expect(seriesCounts(names.values()));
         neighbours = neighbours(files);
         OffsetDateTime start = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         boolean needsMetron = syncing && (options.forcedIssueId().isEmpty() || options.writes());
@@ -154,7 +158,7 @@ public final class TaggingRun {
         try {
             // names without a year go last, once their neighbours have told which series each name is
             Map<Boolean, List<Path>> undated = files.stream().collect(java.util.stream.Collectors.partitioningBy(
-                    TaggingRun::undatedName));
+                    f -> undatedName(f, names.get(f))));
             handleAll(pool, undated.get(false), done);
             handleAll(pool, undated.get(true), done);
         } finally {
@@ -203,8 +207,7 @@ public final class TaggingRun {
     }
 
     /** Whether a file's name and folder give a series but no year or volume (so same-named series may tie). */
-    private static boolean undatedName(Path file) {
-        var name = NAMES.parse(EvidenceCollector.dotsAsSpaces(file));
+    private static boolean undatedName(Path file, ParsedName name) {
         Path folder = file.getParent();
         boolean datedFolder = folder != null && folder.getFileName() != null
                 && folder.getFileName().toString().matches(".*\\b(19|20)\\d\\d\\b.*");
@@ -353,12 +356,11 @@ public final class TaggingRun {
         return out;
     }
 
-    /** How many files seem to belong to each series, from their names alone (cheap; no archive is opened). */
-    private static Map<String, Integer> seriesCounts(List<Path> files) {
-        FilenameParser parser = new FilenameParser();
+    /** How many files seem to belong to each series, from their names alone. */
+    private static Map<String, Integer> seriesCounts(java.util.Collection<ParsedName> names) {
         Map<String, Integer> counts = new java.util.HashMap<>();
-        for (Path file : files) {
-            String series = parser.parse(EvidenceCollector.dotsAsSpaces(file)).series().orElse("");
+        for (ParsedName name : names) {
+            String series = name.series().orElse("");
             if (!series.isBlank()) {
                 counts.merge(SeriesNames.key(series), 1, Integer::sum);
             }
