@@ -386,9 +386,7 @@ public final class MetronLookups {
                 seriesLists.put(id, byNumber);
                 found.add(seriesOf(issues));
             });
-            if (!found.isEmpty()) {
-                answeredSearches.putIfAbsent(name, found);
-            }
+            // not an answer to a search: only the series that began that year (a typo must not see it as one)
             return Optional.of(List.copyOf(found));
         });
     }

@@ -53,4 +53,26 @@ class StartYearFolderTest {
         assertThat(sent).contains("/api/issue/?series_name=uncanny+x+men&series_year_began=2013",
                 "/api/series/?name=uncanny+x+men");
     }
+
+    @Test
+    void aListingIsNotTakenForASearchByAMisspeltNameOfAnotherVolume(@TempDir Path dir) throws Exception {
+        // the 2013 folder lists only the 2013 volume; a misspelt name of the 2012 volume's #4 must not settle for it
+        Catalogue catalogue = Catalogue.builder().publisher(1, "Marvel")
+                .series(2, "Uncanny X-Men", 2013, 3, 1).series(3, "Uncanny X-Men", 2012, 2, 1)
+                .issue(204, 2, "4", i -> i.put("cover_date", "2013-06-01"))
+                .issue(304, 3, "4", i -> i.put("cover_date", "2012-12-01"))
+                .build();
+        ArchiveBuilder.cbz().randomPages(2, 64, 1)
+                .writeTo(dir.resolve("lib").resolve("Uncanny X-Men (2013)").resolve("Uncanny X-Men 004 (2013).cbz"));
+        ArchiveBuilder.cbz().randomPages(2, 64, 2)
+                .writeTo(dir.resolve("lib").resolve("incoming").resolve("Uncnany X-Men 004 (2012).cbz"));
+        try (CorpusRun fake = new CorpusRun(catalogue); Metronome engine = fake.engine(dir.resolve("cache"), 1)) {
+            RunReport report = engine.newRun(TaggingOptions.defaults().withIdentifyOnly(true), null)
+                    .run(List.of(dir.resolve("lib")));
+            FileReport typo = report.files().stream().filter(f -> f.path().endsWith("Uncnany X-Men 004 (2012).cbz"))
+                    .findFirst().orElseThrow();
+            assertThat(typo.issueId()).as(typo.evidence().toString()).isNotEqualTo(204L);
+            assertThat(typo.issueId()).isEqualTo(304L);
+        }
+    }
 }
