@@ -381,9 +381,7 @@ public final class MetronLookups {
             items.forEach(i -> bySeries.computeIfAbsent(i.series().id(), k -> new java.util.ArrayList<>()).add(i));
             List<SeriesListItem> found = new java.util.ArrayList<>();
             bySeries.forEach((id, issues) -> {
-                Map<String, IssueListItem> byNumber = new HashMap<>();
-                issues.forEach(i -> byNumber.putIfAbsent(IssueNumbers.normalize(i.number()), i));
-                seriesLists.put(id, byNumber);
+                seriesLists.put(id, byNumber(issues));
                 found.add(seriesOf(issues));
             });
             // not an answer to a search: only the series that began that year (a typo must not see it as one)
@@ -507,13 +505,14 @@ public final class MetronLookups {
     }
 
     private Map<String, IssueListItem> list(int seriesId) {
-        return seriesLists.get(seriesId, () -> {
-            Map<String, IssueListItem> byNumber = new HashMap<>();
-            for (IssueListItem item : client.get().call(c -> c.seriesIssues(seriesId, 0))) {
-                byNumber.putIfAbsent(IssueNumbers.normalize(item.number()), item);
-            }
-            return byNumber;
-        });
+        return seriesLists.get(seriesId, () -> byNumber(client.get().call(c -> c.seriesIssues(seriesId, 0))));
+    }
+
+    /** A series' issues by normalized number (the first of a number wins). */
+    private static Map<String, IssueListItem> byNumber(List<IssueListItem> issues) {
+        Map<String, IssueListItem> byNumber = new HashMap<>();
+        issues.forEach(i -> byNumber.putIfAbsent(IssueNumbers.normalize(i.number()), i));
+        return byNumber;
     }
 
     /**
