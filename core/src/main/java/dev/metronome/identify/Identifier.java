@@ -423,8 +423,7 @@ public final class Identifier {
             Ranked p = kept.stream().filter(r -> r.item.id() == id).findFirst().orElseThrow();
             Optional<IssueListItem> issue = lookups.issueInSeries(id, number, issueCount(p.item),
                     lookups.expected(hint.series()));
-            if (issue.isPresent() && fits(hint, issue.get()) && (dated
-                    || SeriesNames.key(hint.series()).equals(SeriesNames.key(issue.get().series().name())))) {
+            if (issue.isPresent() && neighbourFits(hint, issue.get())) {
                 kept = kept.stream().filter(r -> r == p || lookups.listed(r.item.id())).toList();
             } else {
                 preferred = Optional.empty();
@@ -534,7 +533,7 @@ public final class Identifier {
                 return false;
             }
             Optional<IssueListItem> issue = lookups.issueInSeries(id, number, 0);
-            return issue.isPresent() && fits(hint, issue.get());
+            return issue.isPresent() && neighbourFits(hint, issue.get());
         }, hint.undated());
         if (preferred.isEmpty()) {
             return Optional.empty();
@@ -542,7 +541,7 @@ public final class Identifier {
         IssueListItem item = lookups.issueInSeries(preferred.get().seriesId(), number, 0).orElseThrow();
         String seriesName = item.series() == null ? hint.series() : item.series().name();
         double score = SeriesNames.similarity(hint.series(), seriesName);
-        if (score < MIN_NAME_SIMILARITY || hint.undated() && score < 1) {
+        if (score < MIN_NAME_SIMILARITY) {
             return Optional.empty();
         }
         List<String> why = new ArrayList<>();
@@ -557,6 +556,15 @@ public final class Identifier {
     /** Whether a hint is firm enough to be read as its neighbours' series: it gives its number. */
     private static boolean trustsNeighbours(NameHint hint) {
         return !hint.numberAssumed();
+    }
+
+    /**
+     * Whether an issue of the series a hint's neighbours turned out to be may stand for the hint: it fits the hint,
+     * and a name without a year names that very series (not just a similar one).
+     */
+    private static boolean neighbourFits(NameHint hint, IssueListItem issue) {
+        return fits(hint, issue) && (!hint.undated()
+                || SeriesNames.key(hint.series()).equals(SeriesNames.key(issue.series().name())));
     }
 
     /** Whether an issue is what a hint says beyond its series and number: its start year, volume and cover year. */
