@@ -197,8 +197,17 @@ public final class RateLimitState {
         var remaining = response.longHeader("X-RateLimit-" + name + "-Remaining");
         var reset = response.longHeader("X-RateLimit-" + name + "-Reset");
         if (remaining.isPresent() && reset.isPresent()) {
+            int left = Math.max(0, remaining.get().intValue() - stillInFlight);
+            if (window.known() && reset.get() < window.resetEpochSecond) {
+                return; // a late answer from a window that has already ended
+            }
+            if (window.known() && reset.get().equals(window.resetEpochSecond)) {
+                // responses may come back out of order: within one window what is left only ever goes down, so an
+                // answer the server gave before others must not raise it again
+                left = Math.min(left, window.remaining);
+            }
             window.limit = limit.map(Long::intValue).orElse(window.limit);
-            window.remaining = Math.max(0, remaining.get().intValue() - stillInFlight);
+            window.remaining = left;
             window.resetEpochSecond = reset.get();
         }
     }
