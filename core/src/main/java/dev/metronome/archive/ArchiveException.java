@@ -11,7 +11,7 @@ public class ArchiveException extends IOException {
 
     /** Why the archive could not be read or written. */
     public enum Reason {
-        NOT_AN_ARCHIVE, CORRUPT, ENCRYPTED, WRONG_PASSWORD, UNSUPPORTED, HOSTILE, READ_ONLY_FORMAT, UNREADABLE, WRITE_FAILED
+        NOT_AN_ARCHIVE, CORRUPT, ENCRYPTED, WRONG_PASSWORD, UNSUPPORTED, HOSTILE, READ_ONLY_FORMAT, READ_ONLY_FILE, UNREADABLE, WRITE_FAILED
     }
 
     private static final long serialVersionUID = 1L;

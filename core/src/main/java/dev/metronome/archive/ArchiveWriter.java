@@ -60,6 +60,10 @@ public final class ArchiveWriter {
      */
     public WriteResult write(Path archive, Map<String, byte[]> entries, WriteOptions options) throws ArchiveException {
         Path folder = archive.toAbsolutePath().getParent();
+        if (!options.force() && isReadOnly(archive)) {
+            throw new ArchiveException(archive, ArchiveException.Reason.READ_ONLY_FILE,
+                    "is read-only (no write permission), left unchanged; use --force to write it anyway");
+        }
         TempFiles.removeStale(folder);
         ArchiveFormat format = Archives.detect(archive);
         if (format == ArchiveFormat.CBZ) {
@@ -71,6 +75,23 @@ public final class ArchiveWriter {
                     "cannot write into a " + format + " (read-only format), use --convert to convert it to CBZ");
         }
         return new CbzConverter(channelDecorator).convert(archive, entries, options);
+    }
+
+    /**
+     * Whether the file's own permissions say it must not be written: no owner write bit (POSIX), or the DOS
+     * read-only attribute. Asked of the permissions, not of the process, since root may write anything.
+     */
+    static boolean isReadOnly(Path archive) {
+        try {
+            if (Files.getFileStore(archive).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+                return !Files.getPosixFilePermissions(archive)
+                        .contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+            }
+            Object dos = Files.getAttribute(archive, "dos:readonly");
+            return Boolean.TRUE.equals(dos);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private void replaceInZip(Path archive, Map<String, byte[]> entries, OpenOptions openOptions) throws ArchiveException {
@@ -136,8 +157,9 @@ public final class ArchiveWriter {
                 continue;
             }
             ZipArchiveEntry nativeEntry = source.nativeEntry(item.kept());
-            expected.add(new Expected(item.kept().name(), nativeEntry.getSize(), nativeEntry.getCompressedSize(),
-                    nativeEntry.getCrc(), -1, null, nativeEntry));
+            // the splicer copies the central record raw: the name's bytes must come back exactly
+            expected.add(new Expected(item.kept().name(), nativeEntry.getRawName(), nativeEntry.getSize(),
+                    nativeEntry.getCompressedSize(), nativeEntry.getCrc(), -1, null, nativeEntry));
         }
         return expected;
     }
@@ -181,25 +203,27 @@ public final class ArchiveWriter {
     }
 
     /** What the temp file must hold for one entry, and how to check it. */
-    private record Expected(String name, long size, long compressedSize, long crc, long rawCrc, byte[] content,
-                            ZipArchiveEntry source) {
+    private record Expected(String name, byte[] rawName, long size, long compressedSize, long crc, long rawCrc,
+                            byte[] content, ZipArchiveEntry source) {
     }
 
     private static Expected newEntry(String name, byte[] content) {
         CRC32 crc = new CRC32();
         crc.update(content);
-        return new Expected(name, content.length, -1, crc.getValue(), -1, content, null);
+        return new Expected(name, null, content.length, -1, crc.getValue(), -1, content, null);
     }
 
     private static Expected copyRaw(ZipComicArchive source, ArchiveEntry entry, ZipArchiveOutputStream zip) throws IOException {
         ZipArchiveEntry nativeEntry = source.nativeEntry(entry);
-        // the copy carries the name as we decoded it, written back as flagged UTF-8
-        ZipArchiveEntry copy = entry.name().equals(nativeEntry.getName()) ? nativeEntry : new RenamedEntry(nativeEntry, entry.name());
+        // the copy carries the name as we decoded it, written back as flagged UTF-8; a name that differs only by
+        // its separators (backslashes from old Windows tools) keeps its raw form
+        boolean sameName = entry.name().equals(EntryNames.normalize(nativeEntry.getName()));
+        ZipArchiveEntry copy = sameName ? nativeEntry : new RenamedEntry(nativeEntry, entry.name());
         CRC32 rawCrc = new CRC32();
         try (InputStream raw = new java.util.zip.CheckedInputStream(source.zipFile().getRawInputStream(nativeEntry), rawCrc)) {
             zip.addRawArchiveEntry(copy, raw);
         }
-        return new Expected(entry.name(), nativeEntry.getSize(), nativeEntry.getCompressedSize(),
+        return new Expected(copy.getName(), null, nativeEntry.getSize(), nativeEntry.getCompressedSize(),
                 nativeEntry.getCrc(), rawCrc.getValue(), null, nativeEntry);
     }
 
@@ -230,7 +254,10 @@ public final class ArchiveWriter {
             for (int i = 0; i < expected.size(); i++) {
                 Expected want = expected.get(i);
                 ZipArchiveEntry got = actual.get(i);
-                if (!got.getName().equals(want.name()) || got.getSize() != want.size() || got.getCrc() != want.crc()) {
+                // spliced entries keep their name's bytes; the careful path's writer turns backslashes into '/'
+                boolean sameName = want.rawName() != null ? Arrays.equals(got.getRawName(), want.rawName())
+                        : EntryNames.normalize(got.getName()).equals(EntryNames.normalize(want.name()));
+                if (!sameName || got.getSize() != want.size() || got.getCrc() != want.crc()) {
                     throw verifyFailed(archive, "entry '" + want.name() + "' differs");
                 }
                 if (want.content() == null) {

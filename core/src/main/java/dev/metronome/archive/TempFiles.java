@@ -13,7 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Temp files of interrupted writes: named {@code .<name>.<pid>-<random>.metronome-tmp} in the archive's own
+ * Temp files of interrupted writes: named {@code .mt.<pid>-<random>.metronome-tmp} (short, whatever the archive's
+ * name) in the archive's own
  * folder, so that a rename over the original is atomic, and recognizable so the next run removes them.
  */
 public final class TempFiles {
@@ -28,8 +29,9 @@ public final class TempFiles {
 
     /** A fresh temp-file path beside {@code target}. */
     static Path beside(Path target) {
-        String name = "." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + SUFFIX;
+        // short whatever the archive's name: a name near the file system's 255-byte limit must still be writable
+        String name = ".mt." + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextInt() & 0xffffffffL) + SUFFIX;
         return target.resolveSibling(name);
     }
 

@@ -6,19 +6,25 @@ package dev.metronome.archive;
  * @param convert      convert a read-only format (CBR, CB7, CBT) to CBZ; without it, writing to them is refused
  * @param keepOriginal after a conversion, keep the original archive beside the new CBZ
  * @param openOptions  how to open the source (its password, limits)
+ * @param force        also write a file whose permissions make it read-only (without it, such a file is refused)
  */
-public record WriteOptions(boolean convert, boolean keepOriginal, OpenOptions openOptions) {
+public record WriteOptions(boolean convert, boolean keepOriginal, OpenOptions openOptions, boolean force) {
 
-    /** In-place CBZ writes only; read-only formats are refused. */
-    public static final WriteOptions DEFAULT = new WriteOptions(false, false, OpenOptions.DEFAULT);
+    /** In-place CBZ writes only; read-only formats and read-only files are refused. */
+    public static final WriteOptions DEFAULT = new WriteOptions(false, false, OpenOptions.DEFAULT, false);
 
     /** These options with conversion to CBZ switched on or off. */
     public WriteOptions withConvert(boolean value) {
-        return new WriteOptions(value, keepOriginal, openOptions);
+        return new WriteOptions(value, keepOriginal, openOptions, force);
     }
 
     /** These options keeping (or removing) the original after a conversion. */
     public WriteOptions withKeepOriginal(boolean value) {
-        return new WriteOptions(convert, value, openOptions);
+        return new WriteOptions(convert, value, openOptions, force);
+    }
+
+    /** These options writing (or refusing) files that are read-only. */
+    public WriteOptions withForce(boolean value) {
+        return new WriteOptions(convert, keepOriginal, openOptions, value);
     }
 }

@@ -13,9 +13,13 @@ import java.util.OptionalLong;
  * @param keepOriginal    keep the original file after a conversion
  * @param jobs            how many files are read, scanned and hashed at once (at least 1)
  * @param chooser         asked about ambiguous files; null = never ask
+ * @param force           also write archives whose file is read-only (no write permission bit)
+ * @param replaceUnreadableMetadata write fresh metadata over a ComicInfo.xml that cannot be read, keeping the old
+ *                        bytes in a backup entry of the archive (without it such a file is left as it is)
  */
 public record TaggingOptions(boolean dryRun, boolean identifyOnly, OptionalLong forcedIssueId, boolean writeMetronInfo,
-                             boolean convert, boolean keepOriginal, int jobs, CandidateChooser chooser) {
+                             boolean convert, boolean keepOriginal, int jobs, CandidateChooser chooser,
+                             boolean force, boolean replaceUnreadableMetadata) {
 
     /** Normalizes the values. */
     public TaggingOptions {
@@ -26,23 +30,25 @@ public record TaggingOptions(boolean dryRun, boolean identifyOnly, OptionalLong 
     /** Identify and write ComicInfo.xml; no conversion; as many jobs as processors (at most 4); never ask. */
     public static TaggingOptions defaults() {
         return new TaggingOptions(false, false, OptionalLong.empty(), false, false, false,
-                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), null);
+                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), null, false, false);
     }
 
     /** A copy with {@code dryRun}. */
     public TaggingOptions withDryRun(boolean value) {
         return new TaggingOptions(value, identifyOnly, forcedIssueId, writeMetronInfo, convert, keepOriginal, jobs,
-                chooser);
+                chooser, force, replaceUnreadableMetadata);
     }
 
     /** A copy with {@code identifyOnly}. */
     public TaggingOptions withIdentifyOnly(boolean value) {
-        return new TaggingOptions(dryRun, value, forcedIssueId, writeMetronInfo, convert, keepOriginal, jobs, chooser);
+        return new TaggingOptions(dryRun, value, forcedIssueId, writeMetronInfo, convert, keepOriginal, jobs, chooser,
+                force, replaceUnreadableMetadata);
     }
 
     /** A copy with a forced issue id (empty: identify). */
     public TaggingOptions withForcedIssueId(OptionalLong value) {
-        return new TaggingOptions(dryRun, identifyOnly, value, writeMetronInfo, convert, keepOriginal, jobs, chooser);
+        return new TaggingOptions(dryRun, identifyOnly, value, writeMetronInfo, convert, keepOriginal, jobs, chooser,
+                force, replaceUnreadableMetadata);
     }
 
     /** A copy with a forced issue id. */
@@ -52,30 +58,44 @@ public record TaggingOptions(boolean dryRun, boolean identifyOnly, OptionalLong 
 
     /** A copy with {@code writeMetronInfo}. */
     public TaggingOptions withWriteMetronInfo(boolean value) {
-        return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, value, convert, keepOriginal, jobs, chooser);
+        return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, value, convert, keepOriginal, jobs, chooser,
+                force, replaceUnreadableMetadata);
     }
 
     /** A copy with {@code convert}. */
     public TaggingOptions withConvert(boolean value) {
         return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, writeMetronInfo, value, keepOriginal, jobs,
-                chooser);
+                chooser, force, replaceUnreadableMetadata);
     }
 
     /** A copy with {@code keepOriginal}. */
     public TaggingOptions withKeepOriginal(boolean value) {
-        return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, writeMetronInfo, convert, value, jobs, chooser);
+        return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, writeMetronInfo, convert, value, jobs, chooser,
+                force, replaceUnreadableMetadata);
     }
 
     /** A copy with {@code jobs}. */
     public TaggingOptions withJobs(int value) {
         return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, writeMetronInfo, convert, keepOriginal, value,
-                chooser);
+                chooser, force, replaceUnreadableMetadata);
     }
 
     /** A copy with a chooser (null: never ask). */
     public TaggingOptions withChooser(CandidateChooser value) {
         return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, writeMetronInfo, convert, keepOriginal, jobs,
-                value);
+                value, force, replaceUnreadableMetadata);
+    }
+
+    /** A copy with {@code force}. */
+    public TaggingOptions withForce(boolean value) {
+        return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, writeMetronInfo, convert, keepOriginal, jobs,
+                chooser, value, replaceUnreadableMetadata);
+    }
+
+    /** A copy with {@code replaceUnreadableMetadata}. */
+    public TaggingOptions withReplaceUnreadableMetadata(boolean value) {
+        return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, writeMetronInfo, convert, keepOriginal, jobs,
+                chooser, force, value);
     }
 
     /** Whether files may be changed. */

@@ -213,6 +213,84 @@ class ArchiveWriterTest {
         }
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"3, false", "11, false", "3, true"}) // made on Unix / NTFS; ZIP64
+    void backslashEntryNamesFromOldWindowsToolsAreKeptRawAndPassVerification(int platform, boolean zip64)
+            throws IOException {
+        Path cbz = dir.resolve("backslash.cbz");
+        try (org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream zip =
+                     new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(cbz)) {
+            if (zip64) {
+                zip.setUseZip64(org.apache.commons.compress.archivers.zip.Zip64Mode.Always);
+            }
+            for (String name : List.of("sub\\page1.png", "sub\\page2.png")) {
+                zip.putArchiveEntry(new RawNameEntry(name, platform));
+                zip.write(name.getBytes(StandardCharsets.UTF_8));
+                zip.closeArchiveEntry();
+            }
+        }
+        assertThat(rawNames(cbz)).containsExactly("sub\\page1.png", "sub\\page2.png");
+
+        writer.write(cbz, Map.of("ComicInfo.xml", NEW_INFO), WriteOptions.DEFAULT);
+
+        // the splice keeps the names' bytes; the careful ZIP64 path's writer (Commons Compress) stores '/' instead
+        String separator = zip64 ? "/" : "\\";
+        assertThat(rawNames(cbz)).containsExactly("sub" + separator + "page1.png", "sub" + separator + "page2.png",
+                "ComicInfo.xml");
+        try (ComicArchive archive = Archives.open(cbz)) {
+            assertThat(archive.readMetadata("ComicInfo.xml")).hasValue(NEW_INFO);
+            assertThat(archive.pages()).hasSize(2);
+        }
+        assertValidZip(cbz);
+        assertNoTempFiles();
+    }
+
+    /** An entry stored under its name as given, backslashes and all, with the given "made by" platform. */
+    private static final class RawNameEntry extends ZipArchiveEntry {
+        RawNameEntry(String name, int platform) {
+            super("placeholder");
+            setPlatform(platform);
+            setName(name);
+        }
+    }
+
+    /** Entry names exactly as stored (the JDK's reader does not rewrite backslashes). */
+    private static List<String> rawNames(Path cbz) throws IOException {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(cbz.toFile())) {
+            return Collections.list(zip.entries()).stream().map(java.util.zip.ZipEntry::getName).toList();
+        }
+    }
+
+    @Test
+    void aNameNearTheFileSystemLimitCanStillBeWritten() throws IOException {
+        Path cbz = sampleCbz("x".repeat(245) + ".cbz");
+        writer.write(cbz, Map.of("ComicInfo.xml", NEW_INFO), WriteOptions.DEFAULT);
+        try (ComicArchive archive = Archives.open(cbz)) {
+            assertThat(archive.readMetadata("ComicInfo.xml")).hasValue(NEW_INFO);
+        }
+        assertNoTempFiles();
+    }
+
+    @Test
+    void aReadOnlyArchiveIsLeftAloneUnlessForced() throws IOException {
+        Path cbz = sampleCbz("locked.cbz");
+        Files.setPosixFilePermissions(cbz, PosixFilePermissions.fromString("r--r--r--"));
+        String hash = Fixtures.sha256(cbz);
+
+        assertThatThrownBy(() -> writer.write(cbz, Map.of("ComicInfo.xml", NEW_INFO), WriteOptions.DEFAULT))
+                .isInstanceOfSatisfying(ArchiveException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(ArchiveException.Reason.READ_ONLY_FILE);
+                    assertThat(e.getMessage()).contains("locked.cbz").contains("read-only").contains("--force");
+                });
+        assertThat(Fixtures.sha256(cbz)).isEqualTo(hash);
+
+        writer.write(cbz, Map.of("ComicInfo.xml", NEW_INFO), WriteOptions.DEFAULT.withForce(true));
+        try (ComicArchive archive = Archives.open(cbz)) {
+            assertThat(archive.readMetadata("ComicInfo.xml")).hasValue(NEW_INFO);
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cbz))).isEqualTo("r--r--r--");
+    }
+
     static void assertValidZip(Path cbz) throws IOException {
         // an independent reader: the JDK's own, which checks every entry's CRC while reading
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(cbz.toFile())) {
