@@ -2,6 +2,7 @@ package dev.metronome.cli;
 
 import dev.metronome.core.Metronome;
 import dev.metronome.metron.MetronException;
+import dev.metronome.tagging.FileReport;
 import dev.metronome.tagging.RunReport;
 import dev.metronome.tagging.TaggingOptions;
 import dev.metronome.tagging.TaggingRun;
@@ -53,11 +54,7 @@ abstract class BatchCommand extends UsesEnvironment {
         PrintWriter err = spec.commandLine().getErr();
         Settings settings = Settings.load(options, env, home);
         settings.warnings().forEach(w -> err.println("metronome: warning: " + w));
-        for (Path path : paths) {
-            if (!Files.exists(path)) {
-                throw new UserError(ExitCode.USAGE, path + ": no such file or folder");
-            }
-        }
+        // a missing path is one error line in the report; the other paths are still done
         int jobs = options.jobsOption() != null ? options.jobs() : settings.jobs();
         TaggingOptions runOptions = options(jobs);
         if (issueId != null) {
@@ -101,13 +98,15 @@ abstract class BatchCommand extends UsesEnvironment {
         }
         out.flush();
         // stopped by Ctrl-C: the files not looked at are not tagged either
-        return !stopped && allDone(report, runOptions) ? ExitCode.OK : ExitCode.SOME_NOT_TAGGED;
+        return !stopped && allDone(report) ? ExitCode.OK : ExitCode.SOME_NOT_TAGGED;
     }
 
-    /** Every file matched, and (when writing) written: a read-only archive without --convert is not done. */
-    static boolean allDone(RunReport report, TaggingOptions options) {
-        boolean writes = !options.identifyOnly() && !options.dryRun();
-        return report.files().stream().allMatch(f -> f.status().equals("matched") && (!writes || f.written()));
+    /**
+     * Every file matched: written, or already holding exactly this metadata. A file that could not be written
+     * (a read-only format without --convert, a failed write) is reported as an error, so it is not done.
+     */
+    static boolean allDone(RunReport report) {
+        return report.files().stream().allMatch(f -> f.status().equals(FileReport.MATCHED));
     }
 
     /** {@code tag} or {@code identify}, for the commands that settle a file. */

@@ -1,6 +1,7 @@
 package dev.metronome.cli;
 
 import dev.metronome.core.Metronome;
+import dev.metronome.core.Problems;
 import dev.metronome.tagging.FileReport;
 import dev.metronome.tagging.TaggingListener;
 
@@ -82,7 +83,7 @@ final class Progress implements TaggingListener {
 
     @Override
     public synchronized void fileStarted(Path file) {
-        current = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        current = Problems.printable(file.getFileName() == null ? file.toString() : file.getFileName().toString());
         redraw();
     }
 
@@ -112,7 +113,7 @@ final class Progress implements TaggingListener {
     private String line(FileReport report) {
         StringBuilder text = new StringBuilder();
         text.append('[').append(done).append('/').append(total).append("] ").append(String.format("%-9s", report.status()))
-                .append(' ').append(report.path());
+                .append(' ').append(Problems.printable(report.path()));
         if (report.issueId() != null) {
             text.append(" -> issue ").append(report.issueId()).append(String.format(" (%.2f)", report.confidence()));
         }
@@ -120,7 +121,7 @@ final class Progress implements TaggingListener {
             text.append(", written");
         }
         if (report.error() != null) {
-            text.append(": ").append(report.error());
+            text.append(": ").append(Problems.printable(report.error()));
         }
         return text.toString();
     }

@@ -1,5 +1,6 @@
 package dev.metronome.cli;
 
+import dev.metronome.core.Problems;
 import dev.metronome.tagging.CandidateScore;
 import dev.metronome.tagging.FileReport;
 import dev.metronome.tagging.RunReport;
@@ -52,9 +53,9 @@ final class ReportPrinter {
         out.println();
         out.println(title);
         for (FileReport file : selected) {
-            out.println("  " + file.path());
+            out.println("  " + Problems.printable(file.path()));
             if (file.error() != null) {
-                out.println("      " + file.error());
+                out.println("      " + Problems.printable(file.error()));
             }
             file.evidence().stream().limit(3).forEach(e -> out.println("      " + e));
             if (!file.candidates().isEmpty()) {
@@ -72,7 +73,21 @@ final class ReportPrinter {
         return c.issueId() + (c.label() == null || c.label().isBlank() ? "" : " " + c.label()) + String.format(" (%.2f)", c.score());
     }
 
+    /** The path quoted for a POSIX shell; with control characters (a newline) as {@code $'...'}, on one line. */
     static String quote(String path) {
-        return "'" + path.replace("'", "'\\''") + "'";
+        if (Problems.printable(path).equals(path)) {
+            return "'" + path.replace("'", "'\\''") + "'";
+        }
+        StringBuilder out = new StringBuilder("$'");
+        path.codePoints().forEach(c -> {
+            if (c == '\'' || c == '\\') {
+                out.append('\\').appendCodePoint(c);
+            } else if (Character.isISOControl(c)) {
+                out.append(String.format("\\x%02x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.append('\'').toString();
     }
 }

@@ -127,7 +127,9 @@ class TagCommandTest {
                 home.resolve("cache2").toString()), home, "tag", library.toString());
         assertThat(noAccount.exitCode()).isEqualTo(ExitCode.CONFIGURATION);
         assertThat(noAccount.err()).contains("credentials");
-        assertThat(Cli.run(env, home, "tag", home.resolve("nope").toString()).exitCode()).isEqualTo(ExitCode.USAGE);
+        Cli.Run missing = Cli.run(env, home, "tag", home.resolve("nope").toString());
+        assertThat(missing.exitCode()).isEqualTo(ExitCode.SOME_NOT_TAGGED);
+        assertThat(missing.out()).contains("no such file or folder");
     }
 
     @Test

@@ -358,8 +358,13 @@ public final class ArchiveWriter {
         }
     }
 
+    /** The failure in words; a temp file that cannot be made means the folder is not writable. */
     static String oneLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.lines().findFirst().orElse(message).strip();
+        if (e instanceof java.nio.file.AccessDeniedException denied && denied.getFile() != null
+                && TempFiles.isTempFile(Path.of(denied.getFile()))) {
+            Path folder = Path.of(denied.getFile()).toAbsolutePath().getParent();
+            return "its folder " + folder + " is not writable (permission denied)";
+        }
+        return dev.metronome.core.Problems.describe(e);
     }
 }

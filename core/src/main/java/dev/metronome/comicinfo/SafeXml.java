@@ -237,8 +237,7 @@ public final class SafeXml {
             while (reader.hasNext()) {
                 int event = reader.next();
                 switch (event) {
-                    case XMLStreamConstants.DTD -> throw new MetadataException(source,
-                            "contains a DOCTYPE declaration; DTDs and entities are not allowed in metadata files");
+                    case XMLStreamConstants.DTD -> refuseUnlessHarmless(reader, source);
                     case XMLStreamConstants.START_ELEMENT -> {
                         Building element = new Building(localName(reader.getLocalName()), attributes(reader));
                         if (root == null) {
@@ -277,6 +276,23 @@ public final class SafeXml {
             throw new MetadataException(source, "has no root element");
         }
         return root.toElement();
+    }
+
+    /**
+     * A bare {@code <!DOCTYPE ComicInfo>} (some tools write one) is harmless and ignored; a DOCTYPE that names an
+     * external DTD or declares anything (entities above all) is refused.
+     */
+    private static void refuseUnlessHarmless(XMLStreamReader reader, String source)
+            throws MetadataException, XMLStreamException {
+        org.codehaus.stax2.DTDInfo dtd = reader instanceof org.codehaus.stax2.XMLStreamReader2 stax2
+                ? stax2.getDTDInfo() : null;
+        String subset = dtd == null ? null : dtd.getDTDInternalSubset();
+        boolean bare = dtd != null && dtd.getDTDSystemId() == null && dtd.getDTDPublicId() == null
+                && (subset == null || subset.isBlank());
+        if (!bare) {
+            throw new MetadataException(source,
+                    "contains a DOCTYPE declaration; DTDs and entities are not allowed in metadata files");
+        }
     }
 
     private static XMLInputFactory factory() {

@@ -61,8 +61,7 @@ public final class RetryLayer implements Exchange {
             } catch (IOException e) {
                 if (!request.idempotent() || serverRetries >= settings.maxServerRetries()) {
                     throw new MetronException(MetronException.Kind.NETWORK, 0, "Could not reach Metron at "
-                            + request.uri().getHost() + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                            + ").", e);
+                            + request.uri().getHost() + " (" + dev.metronome.core.Problems.describe(e) + ").", e);
                 }
                 serverRetries++;
                 LOG.info("Network error on {} ({}); retry {} in {} s", request, e.getMessage(), serverRetries,

@@ -27,10 +27,20 @@ public record FileReport(String path, String status, Long issueId, double confid
     /** Status of a file that could not be handled. */
     public static final String ERROR = "error";
 
-    /** Copies the lists. */
+    /** Copies the lists; an error is one printable line that does not repeat the path it is reported with. */
     public FileReport {
         candidates = candidates == null ? List.of() : List.copyOf(candidates);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        error = error == null ? null : dev.metronome.core.Problems.oneLine(withoutPath(path, error.strip()));
+    }
+
+    private static String withoutPath(String path, String error) {
+        String prefix = path + ": ";
+        String cause = error;
+        while (cause.startsWith(prefix)) {
+            cause = cause.substring(prefix.length());
+        }
+        return cause;
     }
 
     /** An error report for a file. */

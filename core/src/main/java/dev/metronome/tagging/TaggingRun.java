@@ -10,6 +10,7 @@ import dev.metronome.comicinfo.ComicInfoWriter;
 import dev.metronome.comicinfo.MetadataException;
 import dev.metronome.comicinfo.MetronomeStamp;
 import dev.metronome.comicinfo.Retag;
+import dev.metronome.core.Problems;
 import dev.metronome.identify.Evidence;
 import dev.metronome.identify.EvidenceCollector;
 import dev.metronome.identify.Identification;
@@ -63,6 +64,8 @@ public final class TaggingRun {
     private static final Logger LOG = LoggerFactory.getLogger(TaggingRun.class);
     private static final Set<String> EXTENSIONS = Set.of("cbz", "cbr", "cb7", "cbt", "zip", "rar", "7z");
     private static final FilenameParser NAMES = new FilenameParser();
+    /** Where {@code --replace-unreadable-metadata} keeps the ComicInfo.xml it replaced, inside the archive. */
+    public static final String UNREADABLE_BACKUP = "ComicInfo.xml.unreadable";
 
     private final MetronLookups lookups;
     private final RequestStats stats;
@@ -226,12 +229,12 @@ public final class TaggingRun {
             if (fatal(e)) {
                 throw e;
             }
-            report = FileReport.error(file.toString(), oneLine(e.getMessage()));
+            report = FileReport.error(file.toString(), e.getMessage());
         } catch (ArchiveException e) {
-            report = FileReport.error(file.toString(), oneLine(e.getMessage()));
+            report = FileReport.error(file.toString(), e.getMessage());
         } catch (IOException | RuntimeException e) {
             LOG.debug("Failed on {}", file, e);
-            report = FileReport.error(file.toString(), oneLine(file + ": " + e.getMessage()));
+            report = FileReport.error(file.toString(), Problems.describe(e));
         }
         listener.fileFinished(report);
         return report;
@@ -274,8 +277,9 @@ public final class TaggingRun {
         String writtenPath = null;
         String error = null;
         if (id.matched() && id.confidence() >= Identifier.ACCEPT && options.writes()) {
-            if (ev.comicInfoUnreadable()) {
-                error = file + ": ComicInfo.xml is unreadable; it was left as is rather than overwritten";
+            if (ev.comicInfoUnreadable() && !options.replaceUnreadableMetadata()) {
+                error = unreadableCause(ev) + "; it was left as is rather than overwritten"
+                        + " (--replace-unreadable-metadata writes fresh metadata and keeps the old file in the archive)";
             } else {
                 long issueId = id.issueId();
                 Optional<IssueDetail> detail = id.detail().or(() -> lookups.issue(issueId));
@@ -287,12 +291,13 @@ public final class TaggingRun {
                         written = result.isPresent();
                         writtenPath = result.map(Path::toString).orElse(null);
                     } catch (ArchiveException e) {
-                        error = oneLine(e.getMessage());
+                        error = e.getMessage();
                     }
                 }
             }
         }
-        String status = error != null && !id.matched() ? FileReport.ERROR : id.status();
+        // a matched file whose write failed is not done: an error, counted and listed with its cause
+        String status = error != null ? FileReport.ERROR : id.status();
         return new FileReport(file.toString(), status, id.matched() ? id.issueId() : null, id.confidence(),
                 id.candidates(), id.reasons(), written, writtenPath, error);
     }
@@ -329,6 +334,10 @@ public final class TaggingRun {
         if (ev.comicInfoBytes().isEmpty() || !Arrays.equals(ev.comicInfoBytes().get(), comicInfo)) {
             entries.put("ComicInfo.xml", comicInfo);
         }
+        if (ev.comicInfoUnreadable()) {
+            // only with --replace-unreadable-metadata: the old bytes stay in the archive, under a name no reader takes
+            entries.put(UNREADABLE_BACKUP, ev.comicInfoBytes().get());
+        }
         if (options.writeMetronInfo()) {
             ComicMetadata metron = ev.metronInfo().map(m -> Retag.merge(m, fromMetron, stamp)).orElse(merged);
             entries.put("MetronInfo.xml", MetronInfoWriter.defaults().write(metron).bytes());
@@ -337,8 +346,15 @@ public final class TaggingRun {
             return Optional.empty();
         }
         WriteResult result = new ArchiveWriter().write(file, entries,
-                WriteOptions.DEFAULT.withConvert(options.convert()).withKeepOriginal(options.keepOriginal()));
+                WriteOptions.DEFAULT.withConvert(options.convert()).withKeepOriginal(options.keepOriginal())
+                        .withForce(options.force()));
         return Optional.of(result.path());
+    }
+
+    /** The reader's own words on why the archive's ComicInfo.xml could not be read. */
+    private static String unreadableCause(Evidence ev) {
+        return ev.notes().stream().filter(n -> n.startsWith("ComicInfo.xml is unreadable")).findFirst()
+                .orElse("ComicInfo.xml is unreadable");
     }
 
     private static String label(IssueDetail d) {
@@ -375,8 +391,7 @@ public final class TaggingRun {
         try (Stream<Path> walk = Files.walk(input)) {
             return walk.filter(Files::isRegularFile).filter(TaggingRun::isArchiveName).toList();
         } catch (IOException | RuntimeException e) {
-            reports.add(FileReport.error(input.toString(), oneLine(input + ": cannot be listed (" + e.getMessage()
-                    + ")")));
+            reports.add(FileReport.error(input.toString(), "cannot be listed (" + Problems.describe(e) + ")"));
             return List.of();
         }
     }
@@ -419,11 +434,5 @@ public final class TaggingRun {
         requests.put("by_endpoint", byEndpoint);
         requests.put("by_outcome", byOutcome);
         return new Summary(reports.size(), matched, ambiguous, noMatch, errors, requests, elapsedMs);
-    }
-
-    private static String oneLine(String message) {
-        String text = message == null ? "unknown error" : message.strip();
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline).strip();
     }
 }

@@ -35,6 +35,14 @@ class XxeTest {
                 .hasMessageContaining("DOCTYPE");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"<!DOCTYPE ComicInfo>", "<!DOCTYPE ComicInfo [ ]>", "<!DOCTYPE comicinfo>"})
+    void aBareDoctypeWithoutEntitiesIsHarmlessAndRead(String doctype) throws MetadataException {
+        String xml = "<?xml version=\"1.0\"?>\n" + doctype + "\n<ComicInfo><Series>Saga</Series><Number>3</Number></ComicInfo>";
+        ReadResult result = reader.read(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "x.cbz!ComicInfo.xml");
+        assertThat(result.metadata().series().name()).isEqualTo("Saga");
+    }
+
     @Test
     void anEntityReferenceWithoutDoctypeReadsAsHarmlessText() throws MetadataException {
         ReadResult result = reader.read(TestFiles.bytes("/comicinfo-security/entity-without-doctype.xml"), "x");
