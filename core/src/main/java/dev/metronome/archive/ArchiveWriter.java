@@ -39,6 +39,7 @@ import java.util.zip.CRC32;
 public final class ArchiveWriter {
 
     private final UnaryOperator<SeekableByteChannel> channelDecorator;
+    private final Runnable afterConversionRename;
 
     /** A writer to real files. */
     public ArchiveWriter() {
@@ -47,7 +48,29 @@ public final class ArchiveWriter {
 
     /** A writer whose temp-file channel is wrapped, so that tests can inject I/O failures. */
     ArchiveWriter(UnaryOperator<SeekableByteChannel> channelDecorator) {
+        this(channelDecorator, () -> { });
+    }
+
+    /** A writer with a hook between a conversion's rename and the original's removal (tests crash there). */
+    ArchiveWriter(UnaryOperator<SeekableByteChannel> channelDecorator, Runnable afterConversionRename) {
         this.channelDecorator = channelDecorator;
+        this.afterConversionRename = afterConversionRename;
+    }
+
+    /**
+     * Settles what interrupted writes left in a folder: stale temp files go, conversions cut short between the
+     * rename and the original's removal are finished. Call it before listing a folder's archives.
+     *
+     * @param folder the folder
+     */
+    public static void recoverInterrupted(Path folder) {
+        TempFiles.removeStale(folder);
+        ConversionJournal.recover(folder);
+    }
+
+    /** Whether a file is what an interrupted write leaves: a temp file or a conversion journal. */
+    public static boolean isInterruptedWork(Path file) {
+        return TempFiles.isTempFile(file) || ConversionJournal.isJournal(file);
     }
 
     /**
@@ -64,7 +87,7 @@ public final class ArchiveWriter {
             throw new ArchiveException(archive, ArchiveException.Reason.READ_ONLY_FILE,
                     "is read-only (no write permission), left unchanged; use --force to write it anyway");
         }
-        TempFiles.removeStale(folder);
+        recoverInterrupted(folder);
         ArchiveFormat format = Archives.detect(archive);
         if (format == ArchiveFormat.CBZ) {
             replaceInZip(archive, entries, options.openOptions());
@@ -74,7 +97,7 @@ public final class ArchiveWriter {
             throw new ArchiveException(archive, ArchiveException.Reason.READ_ONLY_FORMAT,
                     "cannot write into a " + format + " (read-only format), use --convert to convert it to CBZ");
         }
-        return new CbzConverter(channelDecorator).convert(archive, entries, options);
+        return new CbzConverter(channelDecorator, afterConversionRename).convert(archive, entries, options);
     }
 
     /**

@@ -33,9 +33,15 @@ import java.util.zip.CheckedInputStream;
 final class CbzConverter {
 
     private final UnaryOperator<SeekableByteChannel> channelDecorator;
+    private final Runnable afterRename;
 
-    CbzConverter(UnaryOperator<SeekableByteChannel> channelDecorator) {
+    /**
+     * @param channelDecorator wraps the temp file's channel (tests inject I/O failures)
+     * @param afterRename      run between the rename and the original's removal (tests simulate a crash there)
+     */
+    CbzConverter(UnaryOperator<SeekableByteChannel> channelDecorator, Runnable afterRename) {
         this.channelDecorator = channelDecorator;
+        this.afterRename = afterRename;
     }
 
     /** What the new CBZ must hold for one entry. */
@@ -50,6 +56,7 @@ final class CbzConverter {
         }
         Path temp = TempFiles.beside(target);
         ArchiveFormat format;
+        ConversionJournal journal = null;
         try {
             try (ComicArchive archive = Archives.open(source, options.openOptions())) {
                 format = archive.format();
@@ -64,11 +71,10 @@ final class CbzConverter {
                     Set<String> written = new HashSet<>();
                     Map<String, byte[]> pending = new LinkedHashMap<>(metadata);
                     for (ArchiveEntry entry : archive.entries()) {
-                        Optional<String> safeName = EntryNames.safe(entry.name());
-                        if (safeName.isEmpty() || !written.add(safeName.get())) {
-                            continue; // a hostile or duplicate name never reaches the new archive
-                        }
-                        String name = safeName.get();
+                        // every entry is kept: a hostile name ("../x.jpg") under a safe one, a duplicate under a
+                        // numbered one, so that no page is lost when the original is removed
+                        String name = uniqueName(EntryNames.safe(entry.name())
+                                .orElseGet(() -> fallbackName(entry)), written);
                         if (replaced.contains(name.toLowerCase(Locale.ROOT))) {
                             continue;
                         }
@@ -87,25 +93,58 @@ final class CbzConverter {
                 verify(temp, expected, source);
                 ArchiveWriter.copyPermissions(source, temp);
             }
+            journal = ConversionJournal.begin(source, target, options.keepOriginal());
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             TempFiles.syncFolder(target.toAbsolutePath().getParent());
         } catch (ArchiveException e) {
             ArchiveWriter.deleteQuietly(temp);
+            if (journal != null) {
+                journal.done();
+            }
             throw e;
         } catch (IOException | RuntimeException e) {
             ArchiveWriter.deleteQuietly(temp);
+            if (journal != null) {
+                journal.done();
+            }
             throw new ArchiveException(source, ArchiveException.Reason.WRITE_FAILED,
                     "could not be converted to CBZ, left unchanged: " + ArchiveWriter.oneLine(e), e);
         }
-        if (options.keepOriginal()) {
-            return new WriteResult(target, format, true, Optional.of(source));
+        afterRename.run();
+        boolean kept = options.keepOriginal();
+        if (!kept) {
+            try {
+                Files.delete(source);
+                TempFiles.syncFolder(source.toAbsolutePath().getParent());
+            } catch (IOException e) {
+                kept = true;
+            }
         }
-        try {
-            Files.delete(source);
-        } catch (IOException e) {
-            return new WriteResult(target, format, true, Optional.of(source));
+        journal.done();
+        return new WriteResult(target, format, true, kept ? Optional.of(source) : Optional.empty());
+    }
+
+    /** A safe name for an entry whose own is not: its last segment, or {@code entry-N} keeping the extension. */
+    private static String fallbackName(ArchiveEntry entry) {
+        String last = EntryNames.fileName(EntryNames.normalize(entry.name())).replace("\0", "");
+        if (last.isEmpty() || last.equals("..") || last.equals(".") || last.matches("[A-Za-z]:")) {
+            String ext = entry.extension();
+            return "entry-" + (entry.index() + 1) + (ext.isEmpty() ? "" : "." + ext);
         }
-        return new WriteResult(target, format, true, Optional.empty());
+        return last;
+    }
+
+    /** The name, or {@code name (2).ext}, {@code name (3).ext}... if taken (ignoring case). */
+    private static String uniqueName(String name, Set<String> taken) {
+        String candidate = name;
+        int dot = name.lastIndexOf('.');
+        int slash = name.lastIndexOf('/');
+        boolean hasExtension = dot > slash + 1;
+        for (int n = 2; !taken.add(candidate.toLowerCase(Locale.ROOT)); n++) {
+            candidate = hasExtension ? name.substring(0, dot) + " (" + n + ")" + name.substring(dot)
+                    : name + " (" + n + ")";
+        }
+        return candidate;
     }
 
     private static Expected copy(ComicArchive archive, ArchiveEntry entry, String name, ZipArchiveOutputStream zip)

@@ -384,12 +384,33 @@ public final class TaggingRun {
         return counts;
     }
 
-    private static List<Path> archivesUnder(Path input, List<FileReport> reports) {
+    /**
+     * The archives under a path. When the run writes, what interrupted writes left (a conversion cut short between
+     * its rename and the original's removal, stale temp files) is settled first, folder by folder, so that a
+     * half-done conversion is finished rather than found twice.
+     */
+    private List<Path> archivesUnder(Path input, List<FileReport> reports) {
         if (Files.isRegularFile(input)) {
-            return List.of(input);
+            if (options.writes() && input.toAbsolutePath().getParent() != null) {
+                ArchiveWriter.recoverInterrupted(input.toAbsolutePath().getParent());
+            }
+            return Files.exists(input) ? List.of(input) : List.of();
         }
         try (Stream<Path> walk = Files.walk(input)) {
-            return walk.filter(Files::isRegularFile).filter(TaggingRun::isArchiveName).toList();
+            List<Path> files = new ArrayList<>();
+            Set<Path> interrupted = new java.util.HashSet<>();
+            walk.filter(Files::isRegularFile).forEach(file -> {
+                if (isArchiveName(file)) {
+                    files.add(file);
+                } else if (ArchiveWriter.isInterruptedWork(file)) {
+                    interrupted.add(file.getParent());
+                }
+            });
+            if (!options.writes() || interrupted.isEmpty()) {
+                return files;
+            }
+            interrupted.forEach(ArchiveWriter::recoverInterrupted);
+            return files.stream().filter(Files::exists).toList();
         } catch (IOException | RuntimeException e) {
             reports.add(FileReport.error(input.toString(), "cannot be listed (" + Problems.describe(e) + ")"));
             return List.of();

@@ -291,6 +291,75 @@ class ArchiveWriterTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cbz))).isEqualTo("r--r--r--");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"cb7", "cbt"})
+    void convertKeepsEveryPageEvenUnderHostileOrDuplicateNames(String format) throws IOException {
+        ArchiveBuilder builder = format.equals("cb7") ? ArchiveBuilder.cb7() : ArchiveBuilder.cbt();
+        Path source = builder.page("001.jpg", new byte[] {1, 1}).page("../002.jpg", new byte[] {2, 2})
+                .page("003.jpg", new byte[] {3, 3}).page("003.jpg", new byte[] {4, 4})
+                .writeTo(dir.resolve("hostile." + format));
+
+        WriteResult result = writer.write(source, Map.of("ComicInfo.xml", NEW_INFO), WriteOptions.DEFAULT.withConvert(true));
+
+        assertThat(source).doesNotExist();
+        try (ComicArchive cbz = Archives.open(result.path())) {
+            assertThat(cbz.pages()).extracting(ArchiveEntry::name)
+                    .containsExactlyInAnyOrder("001.jpg", "002.jpg", "003.jpg", "003 (2).jpg");
+            List<byte[]> contents = new java.util.ArrayList<>();
+            for (ArchiveEntry page : cbz.pages()) {
+                contents.add(cbz.read(page, 10));
+            }
+            assertThat(contents).extracting(b -> b[0]).containsExactlyInAnyOrder((byte) 1, (byte) 2, (byte) 3, (byte) 4);
+        }
+    }
+
+    @Test
+    void aConversionKilledBetweenItsRenameAndTheOriginalsRemovalIsFinishedByTheNextRun() throws IOException {
+        Path source = ArchiveBuilder.cb7().randomPages(3, 2_000, 5).writeTo(dir.resolve("Killed 001.cb7"));
+        ArchiveWriter crashing = new ArchiveWriter(java.util.function.UnaryOperator.identity(), () -> {
+            throw new IllegalStateException("simulated kill -9");
+        });
+
+        assertThatThrownBy(() -> crashing.write(source, Map.of("ComicInfo.xml", NEW_INFO),
+                WriteOptions.DEFAULT.withConvert(true))).hasMessageContaining("simulated");
+        Path cbz = dir.resolve("Killed 001.cbz");
+        assertThat(source).exists();
+        assertThat(cbz).exists();
+        Path journal;
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> left = files.filter(ArchiveWriter::isInterruptedWork).toList();
+            assertThat(left).hasSize(1);
+            journal = left.get(0);
+        }
+        // the writing process is gone, as after a kill -9: its journal now names a dead process
+        Files.move(journal, journal.resolveSibling(journal.getFileName().toString()
+                .replaceFirst("^\\.mt\\.\\d+-", ".mt.999999999-")));
+
+        ArchiveWriter.recoverInterrupted(dir);
+
+        assertThat(source).doesNotExist();
+        try (ComicArchive archive = Archives.open(cbz)) {
+            assertThat(archive.pages()).hasSize(3);
+            assertThat(archive.readMetadata("ComicInfo.xml")).hasValue(NEW_INFO);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.filter(ArchiveWriter::isInterruptedWork)).isEmpty();
+        }
+    }
+
+    @Test
+    void aJournalWhoseCbzNeverArrivedIsDroppedAndTheOriginalKept() throws IOException {
+        Path source = ArchiveBuilder.cb7().randomPages(2, 1_000, 6).writeTo(dir.resolve("Early 001.cb7"));
+        String hash = Fixtures.sha256(source);
+        Path journal = dir.resolve(".mt.999999999-abc" + ConversionJournal.SUFFIX);
+        Files.writeString(journal, "source=Early 001.cb7\ntarget=Early 001.cbz\nkeep-original=false\n");
+
+        ArchiveWriter.recoverInterrupted(dir);
+
+        assertThat(journal).doesNotExist();
+        assertThat(Fixtures.sha256(source)).isEqualTo(hash);
+    }
+
     static void assertValidZip(Path cbz) throws IOException {
         // an independent reader: the JDK's own, which checks every entry's CRC while reading
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(cbz.toFile())) {
