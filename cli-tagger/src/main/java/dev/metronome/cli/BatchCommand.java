@@ -56,7 +56,7 @@ abstract class BatchCommand extends UsesEnvironment {
         settings.warnings().forEach(w -> err.println("metronome: warning: " + w));
         // a missing path is one error line in the report; the other paths are still done
         int jobs = options.jobsOption() != null ? options.jobs() : settings.jobs();
-        TaggingOptions runOptions = options(jobs);
+        TaggingOptions runOptions = options(jobs).withRefuseSymlinks(settings.refuseSymlinks());
         if (issueId != null) {
             runOptions = runOptions.withForcedIssueId(issueId);
         }

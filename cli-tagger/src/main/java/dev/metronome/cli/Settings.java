@@ -32,6 +32,8 @@ final class Settings {
     static final String KEY_URL = "metron.url";
     static final String KEY_CACHE_DIR = "cache.dir";
     static final String KEY_JOBS = "jobs";
+    /** {@code follow} (write through a symlinked archive to its target) or {@code refuse} (one line, unchanged). */
+    static final String KEY_SYMLINKS = "write.symlinks";
 
     /** One setting's value and where it came from. */
     record Value(String value, String source, boolean secret) {
@@ -88,6 +90,7 @@ final class Settings {
                 env, CacheLocation.ENV_CACHE_DIR, fromFile, KEY_CACHE_DIR, defaultCache, false));
         values.put(KEY_JOBS, pick(options.jobsOption() == null ? null : options.jobsOption().toString(), "--jobs",
                 Map.of(), null, fromFile, KEY_JOBS, String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())), false));
+        values.put(KEY_SYMLINKS, pick(null, null, Map.of(), null, fromFile, KEY_SYMLINKS, "follow", false));
         Settings settings = new Settings(file, values, warnings);
         settings.validate();
         return settings;
@@ -128,6 +131,10 @@ final class Settings {
         } catch (NumberFormatException e) {
             throw new UserError(ExitCode.CONFIGURATION, "bad jobs value (" + values.get(KEY_JOBS).source()
                     + "): a positive number is needed");
+        }
+        if (!List.of("follow", "refuse").contains(get(KEY_SYMLINKS))) {
+            throw new UserError(ExitCode.CONFIGURATION, "bad " + KEY_SYMLINKS + " value (" + values.get(KEY_SYMLINKS).source()
+                    + "): '" + get(KEY_SYMLINKS) + "', expected follow or refuse");
         }
         boolean hasUser = get(KEY_USER) != null;
         boolean hasPassword = get(KEY_PASSWORD) != null;
@@ -206,6 +213,11 @@ final class Settings {
 
     int jobs() {
         return Integer.parseInt(get(KEY_JOBS));
+    }
+
+    /** Whether a symlinked archive is refused rather than written through to its target. */
+    boolean refuseSymlinks() {
+        return "refuse".equals(get(KEY_SYMLINKS));
     }
 
     /** A secret as shown: never any of its characters. */

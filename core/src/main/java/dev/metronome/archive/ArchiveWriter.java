@@ -82,6 +82,9 @@ public final class ArchiveWriter {
      * @throws ArchiveException with one clear sentence; the original file is then unchanged
      */
     public WriteResult write(Path archive, Map<String, byte[]> entries, WriteOptions options) throws ArchiveException {
+        if (Files.isSymbolicLink(archive)) {
+            return writeThroughLink(archive, entries, options);
+        }
         Path folder = archive.toAbsolutePath().getParent();
         if (!options.force() && isReadOnly(archive)) {
             throw new ArchiveException(archive, ArchiveException.Reason.READ_ONLY_FILE,
@@ -98,6 +101,33 @@ public final class ArchiveWriter {
                     "cannot write into a " + format + " (read-only format), use --convert to convert it to CBZ");
         }
         return new CbzConverter(channelDecorator, afterConversionRename).convert(archive, entries, options);
+    }
+
+    /**
+     * A symlinked archive: the link stays a link and its target is written in place (in the target's folder, so
+     * the rename stays atomic), unless symlinks are refused. A conversion is refused: it would leave the link
+     * pointing at a removed file.
+     */
+    private WriteResult writeThroughLink(Path link, Map<String, byte[]> entries, WriteOptions options)
+            throws ArchiveException {
+        if (options.refuseSymlinks()) {
+            throw new ArchiveException(link, ArchiveException.Reason.WRITE_FAILED,
+                    "is a symbolic link, left unchanged (write.symlinks = refuse)");
+        }
+        Path target;
+        try {
+            target = link.toRealPath();
+        } catch (IOException e) {
+            throw new ArchiveException(link, ArchiveException.Reason.WRITE_FAILED,
+                    "is a symbolic link whose target cannot be reached (" + oneLine(e) + ")", e);
+        }
+        if (Archives.detect(target) != ArchiveFormat.CBZ) {
+            throw new ArchiveException(link, ArchiveException.Reason.READ_ONLY_FORMAT,
+                    "is a symbolic link to a " + Archives.detect(target) + "; convert its target " + target
+                            + " instead");
+        }
+        WriteResult written = write(target, entries, options);
+        return new WriteResult(link, written.sourceFormat(), written.converted(), written.keptOriginal());
     }
 
     /**

@@ -347,7 +347,7 @@ public final class TaggingRun {
         }
         WriteResult result = new ArchiveWriter().write(file, entries,
                 WriteOptions.DEFAULT.withConvert(options.convert()).withKeepOriginal(options.keepOriginal())
-                        .withForce(options.force()));
+                        .withForce(options.force()).withRefuseSymlinks(options.refuseSymlinks()));
         return Optional.of(result.path());
     }
 

@@ -360,6 +360,38 @@ class ArchiveWriterTest {
         assertThat(Fixtures.sha256(source)).isEqualTo(hash);
     }
 
+    @Test
+    void aSymlinkedArchiveStaysALinkAndItsTargetIsWritten() throws IOException {
+        Path real = sampleCbz("real.cbz");
+        Path folder = Files.createDirectory(dir.resolve("library"));
+        Path link = Files.createSymbolicLink(folder.resolve("linked.cbz"), real);
+
+        WriteResult result = writer.write(link, Map.of("ComicInfo.xml", NEW_INFO), WriteOptions.DEFAULT);
+
+        assertThat(result.path()).isEqualTo(link);
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(real);
+        try (ComicArchive archive = Archives.open(real)) {
+            assertThat(archive.readMetadata("ComicInfo.xml")).hasValue(NEW_INFO);
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files).containsExactly(link);
+        }
+    }
+
+    @Test
+    void aSymlinkIsRefusedWithOneLineWhenTheSettingSaysSo() throws IOException {
+        Path real = sampleCbz("real.cbz");
+        String hash = Fixtures.sha256(real);
+        Path link = Files.createSymbolicLink(dir.resolve("linked.cbz"), real);
+
+        assertThatThrownBy(() -> writer.write(link, Map.of("ComicInfo.xml", NEW_INFO),
+                WriteOptions.DEFAULT.withRefuseSymlinks(true)))
+                .isInstanceOf(ArchiveException.class).hasMessageContaining("symbolic link").hasMessageNotContaining("\n");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Fixtures.sha256(real)).isEqualTo(hash);
+    }
+
     static void assertValidZip(Path cbz) throws IOException {
         // an independent reader: the JDK's own, which checks every entry's CRC while reading
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(cbz.toFile())) {
