@@ -146,4 +146,45 @@ class HonestResultsTest {
             assertThat(archive.readMetadata(TaggingRun.UNREADABLE_BACKUP)).hasValue(unreadableXml.getBytes(StandardCharsets.UTF_8));
         }
     }
+
+    @Test
+    void anArchiveInHandInAnotherProcessIsSkippedNotWrittenTwice() throws Exception {
+        Path held = sagaFile(3);
+        Path holder = Files.writeString(home.resolve("Hold.java"), """
+                import java.nio.channels.FileChannel;
+                import java.nio.file.Path;
+                import java.nio.file.StandardOpenOption;
+                public class Hold {
+                    public static void main(String[] args) throws Exception {
+                        try (FileChannel c = FileChannel.open(Path.of(args[0]), StandardOpenOption.READ,
+                                StandardOpenOption.WRITE); var lock = c.lock()) {
+                            System.out.println("locked");
+                            System.out.flush();
+                            System.in.read();
+                        }
+                    }
+                }
+                """);
+        String javaBinary = ProcessHandle.current().info().command().orElse("java");
+        Process other = new ProcessBuilder(javaBinary, holder.toString(), held.toString()).redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream()));
+            assertThat(lines.readLine()).isEqualTo("locked");
+            String before = TagCommandTest.sha256(held);
+
+            Cli.Run run = Cli.run(env, home, "tag", "--json", saga.toString());
+
+            assertThat(run.exitCode()).isEqualTo(ExitCode.SOME_NOT_TAGGED);
+            assertThat(run.out()).contains("another Metronome process");
+            JsonNode report = Json.mapper().readTree(run.out());
+            assertThat(report.at("/summary/matched").asInt()).isEqualTo(5);
+            assertThat(TagCommandTest.sha256(held)).isEqualTo(before);
+        } finally {
+            other.getOutputStream().close();
+            assertThat(other.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+        Cli.Run after = Cli.run(env, home, "tag", held.toString());
+        assertThat(after.exitCode()).as(after.out() + after.err()).isZero();
+        assertThat(after.out()).contains("(1 written)");
+    }
 }

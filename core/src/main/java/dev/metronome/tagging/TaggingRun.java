@@ -3,6 +3,7 @@ package dev.metronome.tagging;
 import dev.metronome.api.Candidate;
 import dev.metronome.api.ComicMetadata;
 import dev.metronome.archive.ArchiveException;
+import dev.metronome.archive.ArchiveLock;
 import dev.metronome.archive.ArchiveWriter;
 import dev.metronome.archive.WriteOptions;
 import dev.metronome.archive.WriteResult;
@@ -224,7 +225,7 @@ public final class TaggingRun {
         listener.fileStarted(file);
         FileReport report;
         try {
-            report = handleFile(file);
+            report = options.writes() ? handleInHand(file) : handleFile(file);
         } catch (MetronException e) {
             if (fatal(e)) {
                 throw e;
@@ -238,6 +239,17 @@ public final class TaggingRun {
         }
         listener.fileFinished(report);
         return report;
+    }
+
+    /** Writes only to an archive no other process has in hand: a second run on the same folder skips it. */
+    private FileReport handleInHand(Path file) throws IOException, MetadataException {
+        Optional<ArchiveLock> lock = ArchiveLock.tryAcquire(file);
+        if (lock.isEmpty()) {
+            return FileReport.error(file.toString(), "is being tagged by another Metronome process; skipped");
+        }
+        try (ArchiveLock held = lock.get()) {
+            return handleFile(file);
+        }
     }
 
     private static boolean fatal(MetronException e) {
