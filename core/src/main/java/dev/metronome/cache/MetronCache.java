@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -35,8 +36,8 @@ import java.util.function.Function;
  *
  * <p>Several processes may open the same folder: the database runs in WAL mode with a busy timeout, and the rate
  * limit state is read and written inside one {@code BEGIN IMMEDIATE} transaction, so every process sees one limiter
- * per account. A file that is not a usable database is moved aside ({@code .corrupt-<time>}) and rebuilt, with a
- * warning. Failures during use are logged and treated as cache misses, never as crashes. Credentials are never
+ * per account. A file that is not a database, or fails its integrity check, is moved aside ({@code .corrupt-<time>})
+ * and rebuilt, with a warning; a busy or full cache stops the run with one clear line instead. Failures during use are logged and treated as cache misses, never as crashes. Credentials are never
  * stored: URLs carry none, and the account key is the username or a digest of the token.
  */
 public final class MetronCache implements ResponseStore, SyncStore, AutoCloseable {
@@ -66,6 +67,25 @@ public final class MetronCache implements ResponseStore, SyncStore, AutoCloseabl
      * @throws UncheckedIOException when the folder cannot be created or the database cannot be opened even fresh
      */
     public static MetronCache open(Path dir, Clock clock) {
+        return open(dir, clock, file -> connect(file, Duration.ofSeconds(1)), file -> connect(file, BUSY_WAIT));
+    }
+
+    /** How long to wait for another process that holds the cache's write lock before giving up. */
+    static final Duration BUSY_WAIT = Duration.ofSeconds(30);
+
+    /** Opens a connection to the cache file (tests inject failures). */
+    @FunctionalInterface
+    interface Connector {
+        Connection connect(Path file) throws SQLException;
+    }
+
+    /**
+     * Opens the cache: a first quick try, then (when another process holds the database) a patient one after
+     * saying so. Only a file that is not a database, or a database that fails its integrity check, is set aside
+     * and rebuilt, and never while another process has it open. A busy, full or failing disk stops with one
+     * clear line and leaves the cache as it is.
+     */
+    static MetronCache open(Path dir, Clock clock, Connector quick, Connector patient) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -73,17 +93,30 @@ public final class MetronCache implements ResponseStore, SyncStore, AutoCloseabl
         }
         Path file = dir.resolve(FILE_NAME);
         try {
-            return new MetronCache(file, clock, connect(file));
+            return new MetronCache(file, clock, openPatiently(file, quick, patient));
         } catch (SQLException e) {
+            CacheFailure failure = CacheFailure.of(e);
+            if (!failure.damaged()) {
+                throw new UncheckedIOException(failure.message(file, BUSY_WAIT), new IOException(e));
+            }
+            if (CacheFailure.inUseByAnotherProcess(file)) {
+                throw new UncheckedIOException("The cache " + file + " fails its integrity check, but another"
+                        + " Metronome process has it open; it was left as it is. Stop the other process and run"
+                        + " again, or use another --cache-dir.", new IOException(e));
+            }
             Path aside = file.resolveSibling(FILE_NAME + ".corrupt-" + clock.millis());
-            LOG.warn("The cache {} is unreadable ({}); moving it to {} and starting a new one.", file,
+            LOG.warn("The cache {} is unreadable or damaged ({}); moving it to {} and starting a new one.", file,
                     e.getMessage(), aside.getFileName());
             try {
                 Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
                 for (String suffix : new String[] {"-wal", "-shm"}) {
-                    Files.deleteIfExists(file.resolveSibling(FILE_NAME + suffix));
+                    Path companion = file.resolveSibling(FILE_NAME + suffix);
+                    if (Files.exists(companion)) {
+                        Files.move(companion, aside.resolveSibling(aside.getFileName() + suffix),
+                                StandardCopyOption.REPLACE_EXISTING);
+                    }
                 }
-                return new MetronCache(file, clock, connect(file));
+                return new MetronCache(file, clock, patient.connect(file));
             } catch (IOException | SQLException again) {
                 throw new UncheckedIOException("Cannot rebuild the cache " + file + ": " + again.getMessage(),
                         again instanceof IOException io ? io : new IOException(again));
@@ -91,15 +124,32 @@ public final class MetronCache implements ResponseStore, SyncStore, AutoCloseabl
         }
     }
 
-    private static Connection connect(Path file) throws SQLException {
+    private static Connection openPatiently(Path file, Connector quick, Connector patient) throws SQLException {
+        try {
+            Connection c = quick.connect(file);
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 10000"); // in use, other processes' short writes are waited for
+            }
+            return c;
+        } catch (SQLException e) {
+            if (!CacheFailure.of(e).busy()) {
+                throw e;
+            }
+            LOG.warn("The cache {} is in use by another Metronome process; waiting up to {} s for it.", file,
+                    BUSY_WAIT.toSeconds());
+            return patient.connect(file);
+        }
+    }
+
+    static Connection connect(Path file, Duration busyTimeout) throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA busy_timeout = 10000");
+            s.execute("PRAGMA busy_timeout = " + busyTimeout.toMillis());
             s.execute("PRAGMA journal_mode = WAL");
             s.execute("PRAGMA synchronous = NORMAL");
             try (ResultSet check = s.executeQuery("PRAGMA quick_check")) {
                 if (!check.next() || !"ok".equalsIgnoreCase(check.getString(1))) {
-                    throw new SQLException("integrity check failed");
+                    throw new SQLException("integrity check failed", "XX001", CacheFailure.INTEGRITY);
                 }
             }
             s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
