@@ -171,6 +171,7 @@ public final class MetronCache implements ResponseStore, SyncStore, AutoCloseabl
             s.execute("CREATE TABLE IF NOT EXISTS rate_limit (account TEXT PRIMARY KEY, state TEXT NOT NULL)");
             s.execute("CREATE TABLE IF NOT EXISTS library_book (server TEXT NOT NULL, book_id TEXT NOT NULL,"
                     + " state TEXT NOT NULL, PRIMARY KEY (server, book_id))");
+            s.execute("CREATE TABLE IF NOT EXISTS file_state (path TEXT PRIMARY KEY, state TEXT NOT NULL)");
             s.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '" + SCHEMA_VERSION + "')");
         } catch (SQLException e) {
             c.close();
@@ -292,6 +293,16 @@ public final class MetronCache implements ResponseStore, SyncStore, AutoCloseabl
     /** Records what the library-server sync did with a book, so that a restart does nothing twice. */
     public synchronized void rememberLibraryBook(String server, String bookId, String state) {
         update("INSERT OR REPLACE INTO library_book (server, book_id, state) VALUES (?, ?, ?)", server, bookId, state);
+    }
+
+    /** What a run recorded of an archive at a path (an opaque text: size, time, issue...), if anything. */
+    public synchronized Optional<String> fileState(String path) {
+        return queryText("SELECT state FROM file_state WHERE path = ?", path);
+    }
+
+    /** Records what a run knows of the archive at a path, so that an unchanged file need not be opened again. */
+    public synchronized void rememberFileState(String path, String state) {
+        update("INSERT OR REPLACE INTO file_state (path, state) VALUES (?, ?)", path, state);
     }
 
     // ---- sync ----

@@ -110,6 +110,19 @@ public final class MetronLookups {
         this.memory = new SeriesMemory(cache);
     }
 
+    /**
+     * Whether this run's {@code modified_gt} query showed the issue unchanged on Metron since the last run (so a
+     * file tagged with it then still holds current metadata). False on a first run, or without a cache.
+     */
+    public boolean unchangedSinceLastRun(long issueId) {
+        return cache != null && trustworthy && !changed.contains(issueId);
+    }
+
+    /** The persistent cache, if there is one. */
+    public Optional<MetronCache> cache() {
+        return Optional.ofNullable(cache);
+    }
+
     /** Which series the names of each folder and of the batch were identified as (kept for these lookups' life). */
     SeriesMemory memory() {
         return memory;

@@ -75,6 +75,7 @@ public final class TaggingRun {
     private final TaggingListener listener;
     private final EvidenceCollector collector = new EvidenceCollector();
     private final Identifier identifier;
+    private final UnchangedFiles unchangedFiles;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private volatile boolean syncing = true;
     /** Per folder, the names of the archives of this run in it (new neighbours may settle an undecided file). */
@@ -97,6 +98,13 @@ public final class TaggingRun {
         this.options = options == null ? TaggingOptions.defaults() : options;
         this.listener = listener == null ? TaggingListener.NONE : listener;
         this.identifier = new Identifier(lookups);
+        this.unchangedFiles = new UnchangedFiles(lookups, writeProfile(this.options));
+    }
+
+    /** How this run writes: a file written by another version or with other options is looked at again. */
+    private static String writeProfile(TaggingOptions options) {
+        return "metronome " + dev.metronome.metron.MetronSettings.version() + (options.writeMetronInfo()
+                ? " +metroninfo" : "");
     }
 
     /**
@@ -225,7 +233,10 @@ public final class TaggingRun {
         listener.fileStarted(file);
         FileReport report;
         try {
-            report = options.writes() ? handleInHand(file) : handleFile(file);
+            Optional<FileReport> unchanged = options.forcedIssueId().isPresent() ? Optional.empty()
+                    : unchangedFiles.unchanged(file);
+            report = unchanged.isPresent() ? unchanged.get()
+                    : options.writes() ? handleInHand(file) : handleFile(file);
         } catch (MetronException e) {
             if (fatal(e)) {
                 throw e;
@@ -248,7 +259,13 @@ public final class TaggingRun {
             return FileReport.error(file.toString(), "is being tagged by another Metronome process; skipped");
         }
         try (ArchiveLock held = lock.get()) {
-            return handleFile(file);
+            FileReport report = handleFile(file);
+            if (FileReport.MATCHED.equals(report.status()) && report.issueId() != null) {
+                Path now = report.writtenPath() != null ? Path.of(report.writtenPath()) : file;
+                unchangedFiles.remember(now, report.issueId(),
+                        report.candidates().isEmpty() ? "" : report.candidates().get(0).label());
+            }
+            return report;
         }
     }
 
