@@ -27,11 +27,16 @@ import dev.metronome.tagging.TaggingRun;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine: identifies archives in Metron and writes their metadata. One instance holds the one client (and so
@@ -41,6 +46,8 @@ import java.util.OptionalInt;
  * cache) still works, and the first request that is needed fails with a clear {@link MetronException}.
  */
 public final class Metronome implements Tagger, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Metronome.class);
 
     /** The message when a request is needed and no credentials were given. */
     public static final String NO_CREDENTIALS = "no Metron credentials: set METRON_USER/METRON_PASS or METRON_TOKEN";
@@ -65,6 +72,10 @@ public final class Metronome implements Tagger, AutoCloseable {
     private final BudgetWatch budget;
     private volatile MetronClient client;
     private volatile MetronLookups shared;
+    private volatile Instant sharedSince = Instant.EPOCH;
+
+    /** How long a long-lived host's shared lookups live before they are renewed after a sync. */
+    public static final Duration RENEW_SHARED_AFTER = Duration.ofHours(24);
 
     private Metronome(Builder b) {
         this.settings = b.settings;
@@ -134,17 +145,31 @@ public final class Metronome implements Tagger, AutoCloseable {
         return Optional.ofNullable(cache);
     }
 
+    /**
+     * The lookups a long-lived host shares between its one-file calls. What they memoise (name searches, listings,
+     * the series memory) is renewed every {@link #RENEW_SHARED_AFTER}, after one {@code modified_gt} sync, so a
+     * daemon finds series and issues added to Metron after it started without a restart.
+     */
     private MetronLookups sharedLookups() {
-        MetronLookups l = shared;
-        if (l == null) {
-            synchronized (this) {
-                if (shared == null) {
-                    shared = newLookups();
+        synchronized (this) {
+            Instant now = clock.instant();
+            if (shared == null || !now.isBefore(sharedSince.plus(RENEW_SHARED_AFTER))) {
+                MetronLookups fresh = newLookups();
+                if (shared != null) {
+                    OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+                    try {
+                        fresh.prepare(at);
+                        fresh.recordRun(at);
+                    } catch (RuntimeException e) {
+                        LOG.info("The daily sync with Metron failed ({}); cached details will be revalidated",
+                                e.getMessage());
+                    }
                 }
-                l = shared;
+                shared = fresh;
+                sharedSince = now;
             }
+            return shared;
         }
-        return l;
     }
 
     @Override

@@ -43,4 +43,32 @@ class MetronomeTaggerTest {
             assertThat(engine.requestStats().total()).isEqualTo(fake.log().size());
         }
     }
+
+    @Test
+    void aLongLivedHostRenewsWhatItLearnedOfMetronDaily(@TempDir Path dir) {
+        List<LabelledArchive> demo = DemoLibrary.create(dir.resolve("lib"));
+        LabelledArchive ambiguous = demo.stream().filter(LabelledArchive::undecidable).findFirst().orElseThrow();
+        try (CorpusRun fake = new CorpusRun(); Metronome engine = fake.engine(dir.resolve("cache"), 1)) {
+            engine.identify(ambiguous.path());
+            int afterFirst = fake.log().size();
+            engine.identify(ambiguous.path());
+            assertThat(fake.log().size()).as("memoised within the day").isEqualTo(afterFirst);
+
+            fake.advance(java.time.Duration.ofHours(23));
+            engine.identify(ambiguous.path());
+            assertThat(fake.log().size()).as("still the same day").isEqualTo(afterFirst);
+
+            fake.advance(java.time.Duration.ofHours(2));
+            engine.identify(ambiguous.path());
+            List<String> renewed = fake.log().subList(afterFirst, fake.log().size()).stream()
+                    .map(e -> e.pathAndQuery()).toList();
+            assertThat(renewed).as("after a day: asked again, what it had memoised").isNotEmpty();
+
+            int afterRenewal = fake.log().size();
+            fake.advance(java.time.Duration.ofHours(25));
+            engine.identify(ambiguous.path());
+            assertThat(fake.log().subList(afterRenewal, fake.log().size()))
+                    .anySatisfy(e -> assertThat(e.pathAndQuery()).contains("modified_gt"));
+        }
+    }
 }
