@@ -3,10 +3,13 @@ package dev.metronome.metron;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -15,19 +18,36 @@ public final class JdkTransport implements Exchange {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdkTransport.class);
 
+    /** The largest answer read: Metron's biggest pages are a few hundred KB; anything past this is a broken server. */
+    public static final int MAX_BODY_BYTES = 32 << 20;
+
+    /** Closes the body of an answer that outlives its request's deadline. */
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "metronome-http-deadline");
+                t.setDaemon(true);
+                return t;
+            });
+
     private final HttpClient client;
     private final Duration requestTimeout;
+    private final int maxBodyBytes;
 
     /**
      * Creates the transport.
      *
      * @param connectTimeout the connect timeout
-     * @param requestTimeout the whole-request timeout
+     * @param requestTimeout the whole-request timeout: headers and body must have arrived within it
      */
     public JdkTransport(Duration connectTimeout, Duration requestTimeout) {
+        this(connectTimeout, requestTimeout, MAX_BODY_BYTES);
+    }
+
+    JdkTransport(Duration connectTimeout, Duration requestTimeout, int maxBodyBytes) {
         this.client = HttpClient.newBuilder().connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.requestTimeout = requestTimeout;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
@@ -44,17 +64,61 @@ public final class JdkTransport implements Exchange {
             builder.method(request.method(), HttpRequest.BodyPublishers.noBody());
         }
         try {
-            HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-            LOG.trace("{} {} -> {} ({} bytes)", request.method(), request.uri(), response.statusCode(),
-                    response.body() == null ? 0 : response.body().length);
+            long deadline = System.nanoTime() + requestTimeout.toNanos();
+            HttpResponse<InputStream> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            byte[] body = readCapped(response, request, deadline);
+            LOG.trace("{} {} -> {} ({} bytes)", request.method(), request.uri(), response.statusCode(), body.length);
             if (LOG.isTraceEnabled()) {
                 request.headers().forEach((name, value) -> LOG.trace("  sent {}: {}", name,
                         name.toLowerCase(Locale.ROOT).equals("authorization") ? "****" : value));
             }
-            return new Response(response.statusCode(), response.headers().map(), response.body());
+            return new Response(response.statusCode(), response.headers().map(), body);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while waiting for Metron", e);
+        }
+    }
+
+    /**
+     * The body, read while it stays under the cap and the whole-request deadline: a server that streams without
+     * end, or trickles, is cut off with one line that names it, and memory stays bounded.
+     */
+    private byte[] readCapped(HttpResponse<InputStream> response, Request request, long deadline) throws IOException {
+        InputStream in = response.body();
+        java.util.concurrent.atomic.AtomicBoolean expired = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+            expired.set(true);
+            try {
+                in.close(); // unblocks a read from a server that stopped sending
+            } catch (IOException ignored) {
+                // the read fails anyway
+            }
+        }, Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+        try (in) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                if (out.size() + n > maxBodyBytes) {
+                    throw new MetronException(MetronException.Kind.PROTOCOL, response.statusCode(),
+                            "Metron sent an answer larger than " + (maxBodyBytes >> 20) + " MB for "
+                                    + request.endpoint() + "; it was not read (the server is misbehaving, not your"
+                                    + " files; try again later).");
+                }
+                out.write(buffer, 0, n);
+                if (System.nanoTime() > deadline) {
+                    throw new HttpTimeoutException("the answer did not arrive within " + requestTimeout.toSeconds()
+                            + " s");
+                }
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            if (expired.get()) {
+                throw new HttpTimeoutException("the answer did not arrive within " + requestTimeout.toSeconds() + " s");
+            }
+            throw e;
+        } finally {
+            watchdog.cancel(false);
         }
     }
 }
