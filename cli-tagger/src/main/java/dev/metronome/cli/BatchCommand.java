@@ -73,7 +73,7 @@ abstract class BatchCommand extends UsesEnvironment {
                     ? Progress.Mode.SILENT : Progress.modeFor(options), metronome::budget,
                     () -> metronome.requestStats().total(), Progress.terminalWidth());
             TaggingRun run = metronome.newRun(runOptions, progress);
-            Runnable restore = Interrupts.install(run::cancel, err);
+            Runnable restore = Interrupts.install(run::cancel, run::cancelNow, err);
             try {
                 report = run.run(paths);
                 stopped = run.cancelled();

@@ -17,13 +17,24 @@ final class Interrupts {
 
     /** Installs the handlers for the duration of a run; returns what restores the previous ones. */
     static Runnable install(Runnable cancel, PrintWriter err) {
+        return install(cancel, cancel, err);
+    }
+
+    /**
+     * Installs the handlers for the duration of a run: Ctrl-C stops after the file in hand, SIGTERM (a service
+     * manager stopping us) stops now, interrupting network waits; either way the summary so far is printed.
+     * Returns what restores the previous handlers.
+     */
+    static Runnable install(Runnable cancel, Runnable cancelNow, PrintWriter err) {
         AtomicInteger count = new AtomicInteger();
         sun.misc.SignalHandler handler = signal -> {
             if (count.incrementAndGet() == 1) {
+                boolean term = "TERM".equals(signal.getName());
                 err.println();
-                err.println("metronome: stopping after the current file (press Ctrl-C again to quit now)");
+                err.println(term ? "metronome: stopping now (SIGTERM); every archive stays whole"
+                        : "metronome: stopping after the current file (press Ctrl-C again to quit now)");
                 err.flush();
-                cancel.run();
+                (term ? cancelNow : cancel).run();
             } else {
                 Runtime.getRuntime().halt(130);
             }

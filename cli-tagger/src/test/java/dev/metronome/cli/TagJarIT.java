@@ -95,4 +95,36 @@ class TagJarIT {
             }
         }
     }
+
+    @Test
+    void sigtermInterruptsANetworkWaitAndStillPrintsTheSummary() throws Exception {
+        Path library = Files.createDirectories(dir.resolve("library"));
+        SampleLibrary.create(library);
+        // every answer takes 20 s: a run that waited them out would take minutes
+        try (FakeMetronServer metron = FakeMetronServer.builder().account("jar", "jar-pass")
+                .burst(1000, Duration.ofSeconds(10)).latency(Duration.ofSeconds(20)).start()) {
+            Process process = metronome(dir, metron, "tag", library.toString())
+                    .redirectOutput(dir.resolve("out.txt").toFile()).start();
+            try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = err.readLine()) != null && !line.contains("files to do")) {
+                    // until the run has started
+                }
+                // the first request is on its way (it takes 20 s): stop the run as a service manager would
+                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+                while (metron.inFlight() == 0 && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                long signalled = System.nanoTime();
+                new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).start().waitFor();
+                assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(15));
+                while (err.readLine() != null) {
+                    // drain
+                }
+            }
+            assertThat(Files.readString(dir.resolve("out.txt"))).contains("Summary");
+            assertThat(process.exitValue()).isEqualTo(ExitCode.SOME_NOT_TAGGED);
+        }
+    }
 }

@@ -77,6 +77,8 @@ public final class TaggingRun {
     private final Identifier identifier;
     private final UnchangedFiles unchangedFiles;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    /** The threads handling a file now (for {@link #cancelNow}). */
+    private final Set<Thread> working = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean syncing = true;
     /** Per folder, the names of the archives of this run in it (new neighbours may settle an undecided file). */
     private volatile Map<Path, String> neighbours = Map.of();
@@ -121,6 +123,15 @@ public final class TaggingRun {
     /** Stops after the files in hand; {@link #run} then returns the report so far. */
     public void cancel() {
         cancelled.set(true);
+    }
+
+    /**
+     * Stops now: like {@link #cancel}, and the files in hand are interrupted in whatever they wait for (a request,
+     * a back-off). A write cut short leaves its archive as it was (every write is a temp file renamed atomically).
+     */
+    public void cancelNow() {
+        cancelled.set(true);
+        working.forEach(Thread::interrupt);
     }
 
     /** Whether the run was stopped before every file was looked at (its report then lacks the rest). */
@@ -232,6 +243,20 @@ public final class TaggingRun {
         }
         listener.fileStarted(file);
         FileReport report;
+        working.add(Thread.currentThread());
+        try {
+            report = handleCaught(file);
+        } finally {
+            working.remove(Thread.currentThread());
+            Thread.interrupted(); // a stop that came as this file ended must not reach the next task
+        }
+        listener.fileFinished(report);
+        return report;
+    }
+
+    /** One file, its failures turned into an error report (a fatal Metron failure is thrown). */
+    private FileReport handleCaught(Path file) {
+        FileReport report;
         try {
             Optional<FileReport> unchanged = options.forcedIssueId().isPresent() ? Optional.empty()
                     : unchangedFiles.unchanged(file);
@@ -248,7 +273,6 @@ public final class TaggingRun {
             LOG.debug("Failed on {}", file, e);
             report = FileReport.error(file.toString(), Problems.describe(e));
         }
-        listener.fileFinished(report);
         return report;
     }
 
