@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.metronome.metron.MetronJson;
 import dev.metronome.metron.RateLimitState;
 import dev.metronome.metron.ResponseStore;
+import dev.metronome.metron.ScrobbleLedger;
 import dev.metronome.metron.SyncStore;
 import dev.metronome.metron.model.IssueListItem;
 import dev.metronome.metron.model.SeriesListItem;
@@ -39,7 +40,7 @@ import java.util.function.Function;
  * warning. Failures during use are logged and treated as cache misses, never as crashes. Credentials are never
  * stored: URLs carry none, and the account key is the username or a digest of the token.
  */
-public final class MetronCache implements ResponseStore, SyncStore, AutoCloseable {
+public final class MetronCache implements ResponseStore, SyncStore, ScrobbleLedger, AutoCloseable {
 
     /** The database file name. */
     public static final String FILE_NAME = "metronome-cache.db";
@@ -121,6 +122,8 @@ public final class MetronCache implements ResponseStore, SyncStore, AutoCloseabl
             s.execute("CREATE TABLE IF NOT EXISTS rate_limit (account TEXT PRIMARY KEY, state TEXT NOT NULL)");
             s.execute("CREATE TABLE IF NOT EXISTS library_book (server TEXT NOT NULL, book_id TEXT NOT NULL,"
                     + " state TEXT NOT NULL, PRIMARY KEY (server, book_id))");
+            s.execute("CREATE TABLE IF NOT EXISTS scrobble (issue_id INTEGER NOT NULL, read_key TEXT NOT NULL,"
+                    + " state TEXT NOT NULL, PRIMARY KEY (issue_id, read_key))");
             s.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '" + SCHEMA_VERSION + "')");
         } catch (SQLException e) {
             c.close();
@@ -242,6 +245,25 @@ public final class MetronCache implements ResponseStore, SyncStore, AutoCloseabl
     /** Records what the library-server sync did with a book, so that a restart does nothing twice. */
     public synchronized void rememberLibraryBook(String server, String bookId, String state) {
         update("INSERT OR REPLACE INTO library_book (server, book_id, state) VALUES (?, ?, ?)", server, bookId, state);
+    }
+
+    // ---- scrobbles sent ----
+
+    @Override
+    public synchronized Optional<ScrobbleLedger.State> state(int issueId, String readKey) {
+        return queryText("SELECT state FROM scrobble WHERE issue_id = ? AND read_key = ?", issueId, readKey)
+                .map(ScrobbleLedger.State::valueOf);
+    }
+
+    @Override
+    public synchronized void record(int issueId, String readKey, ScrobbleLedger.State state) {
+        update("INSERT OR REPLACE INTO scrobble (issue_id, read_key, state) VALUES (?, ?, ?)", issueId, readKey,
+                state.name());
+    }
+
+    @Override
+    public synchronized void forget(int issueId, String readKey) {
+        update("DELETE FROM scrobble WHERE issue_id = ? AND read_key = ?", issueId, readKey);
     }
 
     // ---- sync ----
