@@ -104,7 +104,7 @@ public final class Metronome implements Tagger, AutoCloseable {
     }
 
     private MetronLookups newLookups() {
-        return new MetronLookups(this::client, cache, settings.baseUrl());
+        return new MetronLookups(this::client, cache, settings.baseUrl(), clock);
     }
 
     /**

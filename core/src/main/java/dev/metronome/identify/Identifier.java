@@ -102,7 +102,7 @@ public final class Identifier {
         for (IdHint hint : ev.ids()) {
             if (hint.source() == IdSource.METRON && metronIds.indexOf(hint.id()) >= 0) {
                 Optional<Identification> byId = byKnownId(hint.id(), "Metron id " + hint.id() + " in " + hint.where(),
-                        ev, reasons, metronIds.size() > 1 ? metadataOf(hint) : null);
+                        ev, reasons, metronIds.size() > 1 ? metadataOf(hint) : null, true);
                 if (byId.isPresent()) {
                     return byId.get();
                 }
@@ -111,7 +111,7 @@ public final class Identifier {
         Optional<Long> remembered = lookups.rememberedIssue(ev.fingerprint());
         if (remembered.isPresent()) {
             Optional<Identification> byId = byKnownId(remembered.get(),
-                    "identified before as issue " + remembered.get() + " (same pages)", ev, reasons, null);
+                    "identified before as issue " + remembered.get() + " (same pages)", ev, reasons, null, true);
             if (byId.isPresent()) {
                 return byId.get();
             }
@@ -150,7 +150,7 @@ public final class Identifier {
                 List<IssueListItem> found = lookups.issues(filter, 1);
                 String what = hint.source().metronInfoName() + " id " + hint.id() + " in " + hint.where();
                 if (found.size() == 1) {
-                    Optional<Identification> byId = byKnownId(found.get(0).id(), what, ev, reasons, null);
+                    Optional<Identification> byId = byKnownId(found.get(0).id(), what, ev, reasons, null, false);
                     if (byId.isPresent()) {
                         return byId.get();
                     }
@@ -205,11 +205,19 @@ public final class Identifier {
                 Optional.empty());
     }
 
-    /** A known issue id, checked against what the names say; empty when Metron does not have it. */
+    /**
+     * A known issue id, checked against what the names say; empty when Metron does not have it, or when it is a
+     * carried id (from the archive or its fingerprint) skipped while stale ids are paused.
+     */
     private Optional<Identification> byKnownId(long id, String what, Evidence ev, List<String> reasons,
-                                               String severalIdsFrom) {
+                                               String severalIdsFrom, boolean carried) {
         boolean severalIds = severalIdsFrom != null;
-        Optional<IssueDetail> detail = lookups.issue(id);
+        if (carried && lookups.skipCarriedId(id)) {
+            reasons.add(what + ": " + StaleIdGuard.NOT_CHECKED + " (the last carried ids were stale; Metron bans clients after 20"
+                    + " answers 404 in two minutes)");
+            return Optional.empty();
+        }
+        Optional<IssueDetail> detail = carried ? lookups.carriedIssue(id) : lookups.issue(id);
         if (detail.isEmpty()) {
             reasons.add(what + ": Metron has no such issue");
             return Optional.empty();

@@ -18,6 +18,9 @@ import java.time.Instant;
  *   <li>400, 403, 404: returned at once, never retried.</li>
  *   <li>401: fails, and every later request through this layer fails at once without being sent, because three
  *       401s in five minutes get the IP banned.</li>
+ *   <li>A server that answered before and now fails {@value #BLOCKED_AFTER} times in a row at the network level
+ *       (refused, dropped, timed out) looks banned: it fails with {@link MetronException.Kind#BLOCKED}, one line
+ *       saying what to do, and every later request fails at once without being sent, instead of retrying.</li>
  * </ul>
  */
 public final class RetryLayer implements Exchange {
@@ -29,6 +32,11 @@ public final class RetryLayer implements Exchange {
     private final Sleeper sleeper;
     private final Exchange next;
     private volatile MetronException authFailure;
+    private volatile MetronException blocked;
+    private volatile boolean answered;
+
+    /** Network failures in a row, after Metron answered before, that make it look banned. */
+    static final int BLOCKED_AFTER = 3;
 
     /**
      * Creates the layer.
@@ -51,14 +59,29 @@ public final class RetryLayer implements Exchange {
         if (stopped != null) {
             throw new MetronException(MetronException.Kind.AUTH, 401, stopped.getMessage());
         }
+        MetronException banned = blocked;
+        if (banned != null) {
+            throw new MetronException(MetronException.Kind.BLOCKED, 0, banned.getMessage());
+        }
         int rateRetries = 0;
         int serverRetries = 0;
+        int networkFailures = 0;
         Duration backoff = settings.backoffStart();
         while (true) {
             Response response;
             try {
                 response = next.send(request);
             } catch (IOException e) {
+                networkFailures++;
+                if (answered && networkFailures >= BLOCKED_AFTER) {
+                    MetronException failure = new MetronException(MetronException.Kind.BLOCKED, 0,
+                            "Metron answered before and now refuses or drops every connection (" + networkFailures
+                                    + " times in a row): this address may be banned by Metron for 1 to 24 hours."
+                                    + " Nothing more is sent in this run; do not retry now, run again in a few hours"
+                                    + " (check https://metron.cloud in a browser first).", e);
+                    blocked = failure;
+                    throw failure;
+                }
                 if (!request.idempotent() || serverRetries >= settings.maxServerRetries()) {
                     throw new MetronException(MetronException.Kind.NETWORK, 0, "Could not reach Metron at "
                             + request.uri().getHost() + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
@@ -71,6 +94,8 @@ public final class RetryLayer implements Exchange {
                 backoff = doubled(backoff);
                 continue;
             }
+            answered = true;
+            networkFailures = 0;
             int status = response.status();
             if (status == 401) {
                 MetronException failure = new MetronException(MetronException.Kind.AUTH, 401,

@@ -56,7 +56,7 @@ import java.util.stream.Stream;
  * One batch: finds the archives, orders them by folder and name (so one series lookup serves a folder), reads,
  * scans and hashes them in parallel on a bounded pool, identifies each through the one client, writes the metadata
  * of the matched ones, and reports every file. A bad file is a report, never an exception; only a credentials
- * problem or a spent daily quota stops the run (as a {@link MetronException}).
+ * problem, a spent daily quota or a Metron that looks like it banned us stops the run (as a {@link MetronException}).
  */
 public final class TaggingRun {
 
@@ -239,7 +239,7 @@ public final class TaggingRun {
 
     private static boolean fatal(MetronException e) {
         return e.kind() == MetronException.Kind.AUTH || e.kind() == MetronException.Kind.RATE_LIMITED
-                || e.kind() == MetronException.Kind.CONFIGURATION;
+                || e.kind() == MetronException.Kind.CONFIGURATION || e.kind() == MetronException.Kind.BLOCKED;
     }
 
     private FileReport handleFile(Path file) throws IOException, MetadataException {
