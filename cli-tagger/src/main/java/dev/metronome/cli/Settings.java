@@ -32,6 +32,7 @@ final class Settings {
     static final String KEY_URL = "metron.url";
     static final String KEY_CACHE_DIR = "cache.dir";
     static final String KEY_JOBS = "jobs";
+    static final String KEY_WAIT_FOR_QUOTA = "wait.for.quota";
 
     /** One setting's value and where it came from. */
     record Value(String value, String source, boolean secret) {
@@ -88,6 +89,7 @@ final class Settings {
                 env, CacheLocation.ENV_CACHE_DIR, fromFile, KEY_CACHE_DIR, defaultCache, false));
         values.put(KEY_JOBS, pick(options.jobsOption() == null ? null : options.jobsOption().toString(), "--jobs",
                 Map.of(), null, fromFile, KEY_JOBS, String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())), false));
+        values.put(KEY_WAIT_FOR_QUOTA, pick(null, null, Map.of(), null, fromFile, KEY_WAIT_FOR_QUOTA, "false", false));
         Settings settings = new Settings(file, values, warnings);
         settings.validate();
         return settings;
@@ -128,6 +130,10 @@ final class Settings {
         } catch (NumberFormatException e) {
             throw new UserError(ExitCode.CONFIGURATION, "bad jobs value (" + values.get(KEY_JOBS).source()
                     + "): a positive number is needed");
+        }
+        if (!get(KEY_WAIT_FOR_QUOTA).equalsIgnoreCase("true") && !get(KEY_WAIT_FOR_QUOTA).equalsIgnoreCase("false")) {
+            throw new UserError(ExitCode.CONFIGURATION, "bad " + KEY_WAIT_FOR_QUOTA + " value ("
+                    + values.get(KEY_WAIT_FOR_QUOTA).source() + "): true or false is needed");
         }
         boolean hasUser = get(KEY_USER) != null;
         boolean hasPassword = get(KEY_PASSWORD) != null;
@@ -206,6 +212,11 @@ final class Settings {
 
     int jobs() {
         return Integer.parseInt(get(KEY_JOBS));
+    }
+
+    /** Whether a batch waits for the daily quota to free instead of stopping (config key {@code wait.for.quota}). */
+    boolean waitForQuota() {
+        return Boolean.parseBoolean(get(KEY_WAIT_FOR_QUOTA));
     }
 
     /** A secret as shown: never any of its characters. */

@@ -31,7 +31,9 @@ public final class MetronException extends RuntimeException {
         /** A response that is not the JSON expected. */
         PROTOCOL,
         /** The client's own configuration is unusable. */
-        CONFIGURATION
+        CONFIGURATION,
+        /** The user stopped a wait (Ctrl-C while waiting for the daily quota); nothing was sent. */
+        CANCELLED
     }
 
     private final Kind kind;

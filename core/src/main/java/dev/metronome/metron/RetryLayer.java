@@ -31,6 +31,7 @@ public final class RetryLayer implements Exchange {
     private final Clock clock;
     private final Sleeper sleeper;
     private final Exchange next;
+    private final QuotaWait quotaWait;
     private volatile MetronException authFailure;
     private volatile MetronException blocked;
     private volatile boolean answered;
@@ -47,6 +48,20 @@ public final class RetryLayer implements Exchange {
      * @param next     the next layer
      */
     public RetryLayer(MetronSettings settings, Clock clock, Sleeper sleeper, Exchange next) {
+        this(settings, clock, sleeper, QuotaWait.STOP, next);
+    }
+
+    /**
+     * Creates the layer.
+     *
+     * @param settings  the retry bounds
+     * @param clock     the clock (to turn a Reset into a wait)
+     * @param sleeper   how to wait
+     * @param quotaWait what to do when a 429 says the daily quota is spent
+     * @param next      the next layer
+     */
+    public RetryLayer(MetronSettings settings, Clock clock, Sleeper sleeper, QuotaWait quotaWait, Exchange next) {
+        this.quotaWait = quotaWait;
         this.settings = settings;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -106,7 +121,12 @@ public final class RetryLayer implements Exchange {
             }
             if (status == 429) {
                 Duration wait = retryAfter(response);
-                RateLimitState.refuseLongWait(wait, clock.instant(), settings);
+                if (wait.compareTo(settings.maxRetryAfter()) > 0) {
+                    // a Retry-After of hours: the daily quota is spent; stop, or wait for it and retry
+                    quotaWait.spent(clock.instant().plus(wait));
+                    rateRetries++;
+                    continue;
+                }
                 if (rateRetries >= settings.maxRateRetries()) {
                     throw new MetronException(MetronException.Kind.RATE_LIMITED, 429,
                             "Metron kept throttling requests (429) after " + rateRetries + " retries.");

@@ -163,15 +163,17 @@ public final class TaggingRun {
             handleAll(pool, undated.get(true), done);
         } finally {
             pool.shutdown();
+            // also after Ctrl-C or a spent quota: what was fetched is current as of the start, so the next run
+            // asks only for what changed since, and redoes nothing that was done
+            if (needsMetron && !files.isEmpty()) {
+                lookups.recordRun(start);
+            }
         }
         for (Path file : files) {
             FileReport report = done.get(file);
             if (report != null) {
                 reports.add(report);
             }
-        }
-        if (!cancelled.get() && needsMetron && !files.isEmpty()) {
-            lookups.recordRun(start);
         }
         long elapsed = (System.nanoTime() - started) / 1_000_000;
         return new RunReport(reports, summary(reports, before, elapsed));
@@ -223,6 +225,11 @@ public final class TaggingRun {
         try {
             report = handleFile(file);
         } catch (MetronException e) {
+            if (e.kind() == MetronException.Kind.CANCELLED) {
+                // Ctrl-C while waiting for the daily quota: this file was not looked at, as after any Ctrl-C
+                cancelled.set(true);
+                return null;
+            }
             if (fatal(e)) {
                 throw e;
             }
