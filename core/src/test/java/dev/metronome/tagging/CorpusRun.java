@@ -229,4 +229,24 @@ public final class CorpusRun implements AutoCloseable {
         java.util.Collections.sort(keys);
         return String.join("&", keys);
     }
+
+    /**
+     * The matched files whose names left several candidates and whose cover hash decided: how many, and how many of
+     * them right (listed separately, as the cover-hash path was unmeasured before covers had hashes).
+     */
+    public static String coverDecided(List<LabelledArchive> truth, RunReport report) {
+        Map<String, LabelledArchive> byPath = new HashMap<>();
+        truth.forEach(t -> byPath.put(t.path().toString(), t));
+        int decided = 0;
+        int right = 0;
+        for (FileReport f : report.files()) {
+            if (FileReport.MATCHED.equals(f.status()) && f.candidates().size() > 1
+                    && f.evidence().stream().anyMatch(e -> e.startsWith("cover hash distance"))) {
+                decided++;
+                LabelledArchive t = byPath.get(f.path());
+                right += t != null && f.issueId() != null && f.issueId() == t.trueIssueId() ? 1 : 0;
+            }
+        }
+        return decided + " files, " + right + " right";
+    }
 }

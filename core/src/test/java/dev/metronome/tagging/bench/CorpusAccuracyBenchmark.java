@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  *
  * <pre>./mvnw -B -Pbench -pl core -am verify -DskipTests -Dbench=CorpusAccuracyBenchmark</pre>
  * On the dense world by default ({@code -Dbench.args="-p dense=false"} for the bare sample); prints precision and
- * recall per kind of file and the requests by kind.
+ * recall per kind of file, the files the cover hash decided, and the requests by kind. {@code -p tag=true} tags
+ * (writes) instead of identifying; {@code -p library=true} makes a library of series folders only.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -56,6 +57,14 @@ public class CorpusAccuracyBenchmark {
     @Param({"true"})
     public boolean dense;
 
+    /** Whether the runs tag (write the files, fetching what the tag needs) instead of only identifying. */
+    @Param({"false"})
+    public boolean tag;
+
+    /** Whether the corpus is a library of series folders only (Mylar layout) instead of the mixed one. */
+    @Param({"false"})
+    public boolean library;
+
     private Path dir;
     private List<LabelledArchive> corpus;
     private CorpusRun fake;
@@ -67,7 +76,8 @@ public class CorpusAccuracyBenchmark {
         var catalogue = dense ? dev.metronome.fixtures.metron.DenseWorld.bundled()
                 : dev.metronome.fixtures.metron.Catalogue.bundled();
         System.out.println("world: " + catalogue);
-        corpus = new CorpusGenerator(catalogue).create(dir.resolve("corpus"), files, seed);
+        corpus = library ? new CorpusGenerator(catalogue).create(dir.resolve("corpus"), files, seed, CorpusKind.LIBRARY)
+                : new CorpusGenerator(catalogue).create(dir.resolve("corpus"), files, seed);
         Map<String, Long> kinds = new TreeMap<>();
         corpus.forEach(a -> kinds.merge(a.kind(), 1L, Long::sum));
         System.out.println("corpus: " + corpus.size() + " archives, kinds " + kinds + " (weights "
@@ -84,7 +94,7 @@ public class CorpusAccuracyBenchmark {
 
     @Benchmark
     public RunReport identifyCorpus() {
-        RunReport first = engine.newRun(TaggingOptions.defaults().withIdentifyOnly(true).withJobs(2), null)
+        RunReport first = engine.newRun(TaggingOptions.defaults().withIdentifyOnly(!tag).withJobs(2), null)
                 .run(List.of(dir.resolve("corpus")));
         CorpusRun.Score score = CorpusRun.score(corpus, first);
         System.out.println("FIRST RUN (empty cache): " + score.line());
@@ -92,13 +102,14 @@ public class CorpusAccuracyBenchmark {
         System.out.println("  sent while the rate window was exhausted: " + fake.sentWhileExhausted());
         score.wrong().forEach(w -> System.out.println("  WRONG: " + w));
         CorpusRun.byKind(corpus, first).forEach(line -> System.out.println("  kind " + line));
+        System.out.println("  decided by the cover hash: " + CorpusRun.coverDecided(corpus, first));
         System.out.println("  requests by kind: " + CorpusRun.requestKinds(fake.log()));
         fake.log().stream().map(e -> e.pathAndQuery()).filter(q -> !q.matches("/api/issue/\\d+/"))
                 .forEach(q -> System.out.println("  > " + q));
         CorpusRun.misses(corpus, first).stream().limit(40).forEach(m -> System.out.println("  miss: " + m));
         int logged = fake.log().size();
         fake.advance(java.time.Duration.ofHours(2));
-        RunReport second = engine.newRun(TaggingOptions.defaults().withIdentifyOnly(true).withJobs(2), null)
+        RunReport second = engine.newRun(TaggingOptions.defaults().withIdentifyOnly(!tag).withJobs(2), null)
                 .run(List.of(dir.resolve("corpus")));
         System.out.println("SECOND RUN (same files): " + CorpusRun.score(corpus, second).line());
         System.out.println("  requests: " + second.summary().requests());
