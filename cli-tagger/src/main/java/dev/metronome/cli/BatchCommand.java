@@ -2,6 +2,8 @@ package dev.metronome.cli;
 
 import dev.metronome.core.Metronome;
 import dev.metronome.metron.MetronException;
+import dev.metronome.metron.QuotaWait;
+import dev.metronome.metron.Sleeper;
 import dev.metronome.tagging.FileReport;
 import dev.metronome.tagging.RunReport;
 import dev.metronome.tagging.TaggingOptions;
@@ -44,6 +46,10 @@ abstract class BatchCommand extends UsesEnvironment {
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the JSON report to FILE.")
     Path reportFile;
 
+    @Option(names = "--wait-for-quota", description = "When Metron's daily quota is spent, wait until it frees and go"
+            + " on, instead of stopping (config key wait.for.quota=true).")
+    boolean waitForQuota;
+
     /** The run's options, from this command's flags. */
     abstract TaggingOptions options(int jobs);
 
@@ -66,14 +72,36 @@ abstract class BatchCommand extends UsesEnvironment {
         Metronome.Builder builder = Metronome.builder().settings(settings.metronSettings(env))
                 .cacheDir(settings.cacheDir()).jobs(jobs);
         settings.credentials().ifPresent(builder::credentials);
+        java.util.concurrent.atomic.AtomicReference<Progress> shown = new java.util.concurrent.atomic.AtomicReference<>();
+        QuotaWait.Waiting waiting = waitForQuota || settings.waitForQuota()
+                ? QuotaWait.waiting(java.time.Clock.systemUTC(), Sleeper.SYSTEM, at -> {
+                    Progress p = shown.get();
+                    if (p != null) {
+                        p.waitingForQuota(at);
+                    }
+                }) : null;
+        if (waiting != null) {
+            builder.quotaWait(waiting);
+        }
         RunReport report;
         boolean stopped;
         try (Metronome metronome = builder.build()) {
             Progress progress = new Progress(err, options.json() && Progress.modeFor(options) == Progress.Mode.LINES
                     ? Progress.Mode.SILENT : Progress.modeFor(options), metronome::budget,
                     () -> metronome.requestStats().total(), Progress.terminalWidth());
+            shown.set(progress);
             TaggingRun run = metronome.newRun(runOptions, progress);
-            Runnable restore = Interrupts.install(run::cancel, run::cancelNow, err);
+            Runnable restore = Interrupts.install(() -> {
+                run.cancel();
+                if (waiting != null) {
+                    waiting.cancel();
+                }
+            }, () -> {
+                run.cancelNow();
+                if (waiting != null) {
+                    waiting.cancel();
+                }
+            }, err);
             try {
                 report = run.run(paths);
                 stopped = run.cancelled();

@@ -52,6 +52,9 @@ final class ConfigCommand implements Runnable {
 
             # Archives read in parallel (barcodes and cover hashes); API calls are rate-limited regardless.
             #jobs = 4
+
+            # When Metron's daily quota (5,000 requests) is spent: wait until it frees and go on (true), or stop (false).
+            #wait.for.quota = false
             """;
 
     /** What both config subcommands share: the settings sources and the root command's options. */

@@ -50,6 +50,10 @@ final class MockMetronCommand implements Callable<Integer> {
     @Option(names = "--password", paramLabel = "PASSWORD", description = "Its password.")
     String password;
 
+    @Option(names = "--dense", description = "Serve a Metron-sized world: the sample plus deterministic decoy series "
+            + "and issues (hundreds of series for 'batman', 'spider-man', 'comics'...).")
+    boolean dense;
+
     /** Starts the server from the options (without blocking). */
     FakeMetronServer start() {
         List<String> args = new ArrayList<>();
@@ -63,6 +67,9 @@ final class MockMetronCommand implements Callable<Integer> {
         add(args, "--fail-rate", failRate);
         add(args, "--user", user);
         add(args, "--password", password);
+        if (dense) {
+            add(args, "--dense", "true");
+        }
         try {
             return FakeMetronMain.start(args.toArray(String[]::new));
         } catch (IllegalArgumentException e) {

@@ -31,6 +31,7 @@ final class Progress implements TaggingListener {
     private int ambiguous;
     private int failed;
     private String current = "";
+    private java.time.Instant resumesAt;
 
     Progress(PrintWriter err, Mode mode, Supplier<Metronome.Budget> budget, Supplier<Long> requests, int width) {
         this.err = err;
@@ -89,6 +90,7 @@ final class Progress implements TaggingListener {
 
     @Override
     public synchronized void fileFinished(FileReport report) {
+        resumesAt = null;
         done++;
         switch (report.status()) {
             case "matched" -> matched++;
@@ -100,6 +102,27 @@ final class Progress implements TaggingListener {
             err.flush();
         }
         redraw();
+    }
+
+    /**
+     * The daily quota is spent and the run waits for it ({@code --wait-for-quota}): says until when, on the bar or as
+     * a line, until the next file finishes.
+     */
+    synchronized void waitingForQuota(java.time.Instant resumeAt) {
+        resumesAt = resumeAt;
+        if (mode == Mode.LINES) {
+            err.println(waitingText());
+            err.flush();
+        }
+        redraw();
+    }
+
+    /** The waiting text: when the run resumes, in UTC and in the local zone. */
+    String waitingText() {
+        java.time.format.DateTimeFormatter at = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        return "Metron's daily quota is spent: waiting, resumes at " + at.format(resumesAt.atZone(java.time.ZoneOffset.UTC))
+                + " UTC (" + at.format(resumesAt.atZone(java.time.ZoneId.systemDefault())) + " local); Ctrl-C stops,"
+                + " a later run goes on";
     }
 
     /** Clears the bar before the summary is printed. */
@@ -136,6 +159,9 @@ final class Progress implements TaggingListener {
         String bar = "[" + "=".repeat(filled) + (filled < barWidth ? ">" + " ".repeat(barWidth - filled - 1) : "") + "]";
         String text = String.format("%d/%d %s %3d%%  ETA %s  matched %d, ambiguous %d, failed %d  %s  %s",
                 done, total, bar, percent, eta(), matched, ambiguous, failed, budgetText(), current);
+        if (resumesAt != null) {
+            text = String.format("%d/%d %s %3d%%  %s", done, total, bar, percent, waitingText());
+        }
         if (text.length() > width - 1) {
             text = text.substring(0, width - 2) + "…";
         }

@@ -69,14 +69,18 @@ public final class ScrobbleCommand extends UsesEnvironment {
                     reads.add(new ScrobbleService.Scrobble((int) id.getAsLong(), dateRead, rating));
                 }
             }
-            for (ScrobbleService.Outcome outcome : new ScrobbleService(session.client(), Clock.systemUTC())
-                    .scrobble(reads)) {
-                if (outcome.ok()) {
-                    out.printf("Issue %d marked as read (%s).%n", outcome.request().issueId(),
-                            outcome.result().dateRead());
-                } else {
-                    err.println("Issue " + outcome.request().issueId() + ": " + outcome.error());
-                    failures++;
+            for (ScrobbleService.Outcome outcome : new ScrobbleService(session.client(), Clock.systemUTC(),
+                    session.cache()).scrobble(reads)) {
+                switch (outcome.status()) {
+                    case RECORDED -> out.printf("Issue %d marked as read%s.%n", outcome.request().issueId(),
+                            outcome.result() == null || outcome.result().dateRead() == null ? ""
+                                    : " (" + outcome.result().dateRead() + ")");
+                    case ALREADY_RECORDED -> out.println("Issue " + outcome.request().issueId() + ": "
+                            + outcome.error() + ".");
+                    default -> {
+                        err.println("Issue " + outcome.request().issueId() + ": " + outcome.error());
+                        failures++;
+                    }
                 }
             }
             return failures == 0 ? ExitCode.OK : ExitCode.SOME_NOT_TAGGED;

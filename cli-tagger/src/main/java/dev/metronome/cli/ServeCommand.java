@@ -138,7 +138,7 @@ final class ServeCommand implements Runnable {
 
         /** Reports a finished book to the user's Metron collection, through the same cache and rate limiter. */
         private Scrobbler scrobblerOver(dev.metronome.cache.MetronSession session) {
-            ScrobbleService service = new ScrobbleService(session.client(), Clock.systemUTC());
+            ScrobbleService service = new ScrobbleService(session.client(), Clock.systemUTC(), session.cache());
             return issueId -> service.scrobble(List.of(new ScrobbleService.Scrobble((int) issueId, null, null)))
                     .stream().filter(o -> !o.ok()).forEach(o -> spec.commandLine().getErr()
                             .println("metronome: scrobble of issue " + issueId + " failed: " + o.error()));

@@ -34,6 +34,7 @@ final class Settings {
     static final String KEY_JOBS = "jobs";
     /** {@code follow} (write through a symlinked archive to its target) or {@code refuse} (one line, unchanged). */
     static final String KEY_SYMLINKS = "write.symlinks";
+    static final String KEY_WAIT_FOR_QUOTA = "wait.for.quota";
 
     /** One setting's value and where it came from. */
     record Value(String value, String source, boolean secret) {
@@ -91,6 +92,7 @@ final class Settings {
         values.put(KEY_JOBS, pick(options.jobsOption() == null ? null : options.jobsOption().toString(), "--jobs",
                 Map.of(), null, fromFile, KEY_JOBS, String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())), false));
         values.put(KEY_SYMLINKS, pick(null, null, Map.of(), null, fromFile, KEY_SYMLINKS, "follow", false));
+        values.put(KEY_WAIT_FOR_QUOTA, pick(null, null, Map.of(), null, fromFile, KEY_WAIT_FOR_QUOTA, "false", false));
         Settings settings = new Settings(file, values, warnings);
         settings.validate();
         return settings;
@@ -135,6 +137,10 @@ final class Settings {
         if (!List.of("follow", "refuse").contains(get(KEY_SYMLINKS))) {
             throw new UserError(ExitCode.CONFIGURATION, "bad " + KEY_SYMLINKS + " value (" + values.get(KEY_SYMLINKS).source()
                     + "): '" + get(KEY_SYMLINKS) + "', expected follow or refuse");
+        }
+        if (!get(KEY_WAIT_FOR_QUOTA).equalsIgnoreCase("true") && !get(KEY_WAIT_FOR_QUOTA).equalsIgnoreCase("false")) {
+            throw new UserError(ExitCode.CONFIGURATION, "bad " + KEY_WAIT_FOR_QUOTA + " value ("
+                    + values.get(KEY_WAIT_FOR_QUOTA).source() + "): true or false is needed");
         }
         boolean hasUser = get(KEY_USER) != null;
         boolean hasPassword = get(KEY_PASSWORD) != null;
@@ -218,6 +224,11 @@ final class Settings {
     /** Whether a symlinked archive is refused rather than written through to its target. */
     boolean refuseSymlinks() {
         return "refuse".equals(get(KEY_SYMLINKS));
+    }
+
+    /** Whether a batch waits for the daily quota to free instead of stopping (config key {@code wait.for.quota}). */
+    boolean waitForQuota() {
+        return Boolean.parseBoolean(get(KEY_WAIT_FOR_QUOTA));
     }
 
     /** A secret as shown: never any of its characters. */

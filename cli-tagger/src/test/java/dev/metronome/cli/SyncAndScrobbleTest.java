@@ -58,9 +58,28 @@ class SyncAndScrobbleTest {
         Path untagged = ArchiveBuilder.cbz().page("001.jpg", new byte[] {2}).writeTo(home.resolve("untagged.cbz"));
         Cli.Run byFile = Cli.run(env, home, "scrobble", tagged.toString(), untagged.toString());
         assertThat(byFile.exitCode()).isEqualTo(ExitCode.SOME_NOT_TAGGED);
-        assertThat(byFile.out()).contains("Issue 31047 marked as read");
+        // the same read again: recorded before, so not sent twice (Metron would record a second read)
+        assertThat(byFile.out()).contains("Issue 31047: already recorded");
         assertThat(byFile.err()).contains("untagged.cbz: not identified yet");
+        assertThat(metron.scrobbles()).hasSize(1);
+        Cli.Run anotherRead = Cli.run(env, home, "scrobble", tagged.toString(), "--date-read",
+                "2026-11-28T20:00:00Z");
+        assertThat(anotherRead.exitCode()).as(anotherRead.err()).isZero();
+        assertThat(anotherRead.out()).contains("Issue 31047 marked as read");
         assertThat(metron.scrobbles()).hasSize(2);
+    }
+
+    @Test
+    void waitForQuotaIsAnOptionAndAConfigKey() throws Exception {
+        assertThat(Cli.run(env, home, "tag", "--help").out()).contains("--wait-for-quota");
+        Path config = home.resolve("config.properties");
+        java.nio.file.Files.writeString(config, "wait.for.quota=true\n");
+        Cli.Run show = Cli.run(env, home, "--config", config.toString(), "config", "show");
+        assertThat(show.out()).contains("wait.for.quota").contains("true");
+        java.nio.file.Files.writeString(config, "wait.for.quota=sometimes\n");
+        Cli.Run bad = Cli.run(env, home, "--config", config.toString(), "config", "show");
+        assertThat(bad.exitCode()).isEqualTo(ExitCode.CONFIGURATION);
+        assertThat(bad.err()).contains("wait.for.quota");
     }
 
     @Test

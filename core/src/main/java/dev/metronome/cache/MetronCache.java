@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.metronome.metron.MetronJson;
 import dev.metronome.metron.RateLimitState;
 import dev.metronome.metron.ResponseStore;
+import dev.metronome.metron.ScrobbleLedger;
 import dev.metronome.metron.SyncStore;
 import dev.metronome.metron.model.IssueListItem;
 import dev.metronome.metron.model.SeriesListItem;
@@ -40,7 +41,7 @@ import java.util.function.Function;
  * and rebuilt, with a warning; a busy or full cache stops the run with one clear line instead. Failures during use are logged and treated as cache misses, never as crashes. Credentials are never
  * stored: URLs carry none, and the account key is the username or a digest of the token.
  */
-public final class MetronCache implements ResponseStore, SyncStore, AutoCloseable {
+public final class MetronCache implements ResponseStore, SyncStore, ScrobbleLedger, AutoCloseable {
 
     /** The database file name. */
     public static final String FILE_NAME = "metronome-cache.db";
@@ -172,6 +173,8 @@ public final class MetronCache implements ResponseStore, SyncStore, AutoCloseabl
             s.execute("CREATE TABLE IF NOT EXISTS library_book (server TEXT NOT NULL, book_id TEXT NOT NULL,"
                     + " state TEXT NOT NULL, PRIMARY KEY (server, book_id))");
             s.execute("CREATE TABLE IF NOT EXISTS file_state (path TEXT PRIMARY KEY, state TEXT NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS scrobble (issue_id INTEGER NOT NULL, read_key TEXT NOT NULL,"
+                    + " state TEXT NOT NULL, PRIMARY KEY (issue_id, read_key))");
             s.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '" + SCHEMA_VERSION + "')");
         } catch (SQLException e) {
             c.close();
@@ -303,6 +306,25 @@ public final class MetronCache implements ResponseStore, SyncStore, AutoCloseabl
     /** Records what a run knows of the archive at a path, so that an unchanged file need not be opened again. */
     public synchronized void rememberFileState(String path, String state) {
         update("INSERT OR REPLACE INTO file_state (path, state) VALUES (?, ?)", path, state);
+    }
+
+    // ---- scrobbles sent ----
+
+    @Override
+    public synchronized Optional<ScrobbleLedger.State> state(int issueId, String readKey) {
+        return queryText("SELECT state FROM scrobble WHERE issue_id = ? AND read_key = ?", issueId, readKey)
+                .map(ScrobbleLedger.State::valueOf);
+    }
+
+    @Override
+    public synchronized void record(int issueId, String readKey, ScrobbleLedger.State state) {
+        update("INSERT OR REPLACE INTO scrobble (issue_id, read_key, state) VALUES (?, ?, ?)", issueId, readKey,
+                state.name());
+    }
+
+    @Override
+    public synchronized void forget(int issueId, String readKey) {
+        update("DELETE FROM scrobble WHERE issue_id = ? AND read_key = ?", issueId, readKey);
     }
 
     // ---- sync ----

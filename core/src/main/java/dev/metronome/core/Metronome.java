@@ -16,7 +16,9 @@ import dev.metronome.metron.MetronSettings;
 import dev.metronome.metron.RateLimiter;
 import dev.metronome.metron.RequestStats;
 import dev.metronome.metron.ResponseStore;
+import dev.metronome.metron.QuotaWait;
 import dev.metronome.metron.Sleeper;
+import dev.metronome.metron.StatefulRateLimiter;
 import dev.metronome.tagging.CandidateScore;
 import dev.metronome.tagging.FileReport;
 import dev.metronome.tagging.IssueMapper;
@@ -67,6 +69,7 @@ public final class Metronome implements Tagger, AutoCloseable {
     private final MetronCache cache;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final QuotaWait quotaWait;
     private final int jobs;
     private final RequestStats stats = new RequestStats();
     private final BudgetWatch budget;
@@ -84,9 +87,11 @@ public final class Metronome implements Tagger, AutoCloseable {
         this.sleeper = b.sleeper;
         this.jobs = b.jobs;
         this.cache = b.cacheDir == null ? null : MetronCache.open(b.cacheDir, b.clock);
-        RateLimiter limiter = cache != null && credentials != null
+        this.quotaWait = b.quotaWait;
+        StatefulRateLimiter limiter = cache != null && credentials != null
                 ? new SharedRateLimiter(cache, credentials.accountKey(), settings, clock, sleeper)
                 : new LocalRateLimiter(settings, clock, sleeper);
+        limiter.quotaWait(quotaWait);
         this.budget = new BudgetWatch(limiter);
     }
 
@@ -105,7 +110,7 @@ public final class Metronome implements Tagger, AutoCloseable {
                         throw new MetronException(MetronException.Kind.CONFIGURATION, 0, NO_CREDENTIALS);
                     }
                     client = MetronClient.builder().settings(settings).credentials(credentials).clock(clock)
-                            .sleeper(sleeper).stats(stats).rateLimiter(budget)
+                            .sleeper(sleeper).stats(stats).rateLimiter(budget).quotaWait(quotaWait)
                             .responseStore(cache != null ? cache : ResponseStore.NONE).build();
                 }
                 c = client;
@@ -115,7 +120,7 @@ public final class Metronome implements Tagger, AutoCloseable {
     }
 
     private MetronLookups newLookups() {
-        return new MetronLookups(this::client, cache, settings.baseUrl());
+        return new MetronLookups(this::client, cache, settings.baseUrl(), clock);
     }
 
     /**
@@ -244,6 +249,7 @@ public final class Metronome implements Tagger, AutoCloseable {
         private Path cacheDir;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
+        private QuotaWait quotaWait = QuotaWait.STOP;
         private int jobs = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
         private Builder() {
@@ -270,6 +276,15 @@ public final class Metronome implements Tagger, AutoCloseable {
         /** The clock. */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * What to do when the daily quota is spent: stop (the default, {@link QuotaWait#STOP}), or wait for the daily
+         * window to free and go on ({@link QuotaWait#waiting}, {@code --wait-for-quota}).
+         */
+        public Builder quotaWait(QuotaWait value) {
+            this.quotaWait = Objects.requireNonNull(value, "quotaWait");
             return this;
         }
 

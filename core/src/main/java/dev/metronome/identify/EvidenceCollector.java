@@ -3,6 +3,8 @@ package dev.metronome.identify;
 import dev.metronome.api.ComicMetadata;
 import dev.metronome.api.ExternalId;
 import dev.metronome.api.IdSource;
+import dev.metronome.api.PageInfo;
+import dev.metronome.api.PageType;
 import dev.metronome.api.WebLink;
 import dev.metronome.archive.ArchiveEntry;
 import dev.metronome.archive.ArchiveException;
@@ -41,6 +43,12 @@ public final class EvidenceCollector {
     /** One dot between a word and a number: {@code Wolverine.050}. */
     private static final java.util.regex.Pattern ONE_DOT_BEFORE_NUMBER =
             java.util.regex.Pattern.compile(".*\\p{L}\\.\\d+");
+
+    /** In a dotted name, the dot of a decimal: {@code .2.0.} keeps its middle dot. */
+    private static final Pattern DOTTED_DECIMAL = Pattern.compile("(?<=(?:^|\\.)\\d{1,3})\\.(?=\\d(?:\\.|$))");
+
+    /** A title that is a number: the issue number of the second reading. */
+    private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d{1,4})(?:\\s|$)");
 
     private static final Pattern METRON_TAGGER = Pattern.compile("\\[issue_id:(\\d{1,12})\\]");
     private static final Pattern COMICTAGGER = Pattern.compile("\\[Issue ID (\\d{1,12})\\]", Pattern.CASE_INSENSITIVE);
@@ -130,28 +138,57 @@ public final class EvidenceCollector {
         List<NameHint> hints = new ArrayList<>();
         comicInfo.map(m -> hint(m, "ComicInfo.xml")).filter(NameHint::usable).ifPresent(hints::add);
         metronInfo.map(m -> hint(m, "MetronInfo.xml")).filter(NameHint::usable).ifPresent(hints::add);
-        NameHint fromName = hint(filenames.parse(dotsAsSpaces(path)));
+        ParsedName parsed = filenames.parse(dotsAsSpaces(path));
+        NameHint fromName = hint(parsed);
         if (fromName.usable()) {
             hints.add(fromName);
         }
+        // a name with two numbers (Batman.Beyond.2.0.040.2016) has a second reading, the first number in the series
+        // name: both are tried, and the evidence (year, cover) decides between them
+        Optional<Path> decimal = decimalReading(path);
+        secondReading(decimal.isPresent() ? filenames.parse(decimal.get()) : parsed)
+                .filter(h -> h.usable()
+                        && !(h.series().equals(fromName.series()) && h.number().equals(fromName.number())))
+                .ifPresent(hints::add);
         Optional<ScannedUpc> barcode = Optional.empty();
-        Optional<CoverHash> coverHash = Optional.empty();
+        List<CoverHash> coverHashes = new ArrayList<>();
         String fingerprint = archive.fingerprint();
         if (wantVisuals.test(List.copyOf(ids), fingerprint)) {
             List<ArchiveEntry> pages = archive.pages();
-            if (!pages.isEmpty()) {
-                byte[] cover = archive.read(pages.get(0), MAX_IMAGE_BYTES);
-                String name = path.getFileName() + "!" + pages.get(0).name();
-                coverHash = hasher.hash(cover, name).hash();
-                barcode = scan(cover, name);
-                for (int i = pages.size() - 1; barcode.isEmpty() && i >= Math.max(1, pages.size() - 2); i--) {
+            Set<Integer> scanned = new LinkedHashSet<>();
+            for (int index : coverCandidates(comicInfo, pages.size())) {
+                byte[] image = archive.read(pages.get(index), MAX_IMAGE_BYTES);
+                String name = path.getFileName() + "!" + pages.get(index).name();
+                hasher.hash(image, name).hash().ifPresent(coverHashes::add);
+                if (barcode.isEmpty()) {
+                    barcode = scan(image, name); // the barcode is on the cover, or on the last pages
+                }
+                scanned.add(index);
+            }
+            for (int i = pages.size() - 1; barcode.isEmpty() && i >= Math.max(1, pages.size() - 2); i--) {
+                if (!scanned.contains(i)) {
                     barcode = scan(archive.read(pages.get(i), MAX_IMAGE_BYTES),
                             path.getFileName() + "!" + pages.get(i).name());
                 }
             }
         }
+        Optional<CoverHash> coverHash = coverHashes.isEmpty() ? Optional.empty() : Optional.of(coverHashes.get(0));
         return new Evidence(path, fingerprint, new ArrayList<>(ids), upc, barcode, hints, coverHash, slug,
-                comicInfo, metronInfo, comicInfoBytes, notes);
+                comicInfo, metronInfo, comicInfoBytes, notes, coverHashes);
+    }
+
+    /**
+     * The pages that may be the cover, most likely first: the page ComicInfo marks {@code FrontCover}, then the first
+     * two images (a scanner's credits page or a publisher's logo often comes first).
+     */
+    static List<Integer> coverCandidates(Optional<ComicMetadata> comicInfo, int pages) {
+        Set<Integer> candidates = new LinkedHashSet<>();
+        comicInfo.ifPresent(m -> m.pages().stream().filter(p -> p.types().contains(PageType.FRONT_COVER))
+                .map(PageInfo::index).filter(i -> i < pages).findFirst().ifPresent(candidates::add));
+        for (int i = 0; i < Math.min(2, pages); i++) {
+            candidates.add(i);
+        }
+        return List.copyOf(candidates);
     }
 
     /**
@@ -173,6 +210,46 @@ public final class EvidenceCollector {
             return path;
         }
         return path.resolveSibling(stem.replace('.', ' ') + name.substring(ext));
+    }
+
+    /**
+     * The reading of a name whose number is followed by another number ({@code Batman Beyond 2.0 040 2016}): the
+     * first number is part of the series name ({@code Batman Beyond 2.0} #040).
+     *
+     * @param name a parsed name
+     * @return the second reading, or empty when the name has one number
+     */
+    static Optional<NameHint> secondReading(ParsedName name) {
+        Matcher next = LEADING_NUMBER.matcher(name.title().orElse(""));
+        if (!name.series().present() || !name.issue().present() || !next.find()) {
+            return Optional.empty();
+        }
+        NameHint first = hint(name);
+        return Optional.of(new NameHint(first.source(), first.series() + " " + name.issue().value().raw(),
+                next.group(1), first.year(), first.volume(), first.yearBegan()));
+    }
+
+    /**
+     * A dotted name read with its decimals kept: {@code Batman.Beyond.2.0.040.2016.cbz} reads as
+     * {@code Batman Beyond 2.0 040 2016.cbz}. Empty when the name has no such decimal (a number of one to three
+     * digits, a dot, one digit, then a dot or the end).
+     *
+     * @param path the archive
+     * @return the path to parse for the second reading
+     */
+    public static Optional<Path> decimalReading(Path path) {
+        String name = path.getFileName().toString();
+        int ext = name.lastIndexOf('.');
+        if (ext <= 0 || name.indexOf(' ') >= 0) {
+            return Optional.empty();
+        }
+        String stem = name.substring(0, ext);
+        Matcher decimal = DOTTED_DECIMAL.matcher(stem);
+        if (!decimal.find()) {
+            return Optional.empty();
+        }
+        String kept = decimal.replaceAll("\u0001").replace('.', ' ').replace('\u0001', '.');
+        return Optional.of(path.resolveSibling(kept + name.substring(ext)));
     }
 
     private Optional<ScannedUpc> scan(byte[] image, String name) {

@@ -46,11 +46,18 @@ public final class Identifier {
     /** The name score of a series found by one of its alternative names. */
     private static final double ALTERNATIVE_NAME = 0.95;
 
+    /**
+     * The cover-hash distance beyond which a candidate's cover is another picture: unrelated covers lie around 32
+     * (random 64-bit hashes), the same cover resized, recompressed, slightly cropped or rotated well under 20.
+     */
+    static final int COVER_DIFFERS = 22;
+
     /** The score added to a candidate of the series the other files of its name resolved to. */
     private static final double NEIGHBOURS = 0.2;
 
     private final MetronLookups lookups;
     private final SeriesMemory memory;
+    private final SeriesFolders folders = new SeriesFolders();
 
     /**
      * Creates an identifier.
@@ -102,7 +109,7 @@ public final class Identifier {
         for (IdHint hint : ev.ids()) {
             if (hint.source() == IdSource.METRON && metronIds.indexOf(hint.id()) >= 0) {
                 Optional<Identification> byId = byKnownId(hint.id(), "Metron id " + hint.id() + " in " + hint.where(),
-                        ev, reasons, metronIds.size() > 1 ? metadataOf(hint) : null);
+                        ev, reasons, metronIds.size() > 1 ? metadataOf(hint) : null, true);
                 if (byId.isPresent()) {
                     return byId.get();
                 }
@@ -111,7 +118,7 @@ public final class Identifier {
         Optional<Long> remembered = lookups.rememberedIssue(ev.fingerprint());
         if (remembered.isPresent()) {
             Optional<Identification> byId = byKnownId(remembered.get(),
-                    "identified before as issue " + remembered.get() + " (same pages)", ev, reasons, null);
+                    "identified before as issue " + remembered.get() + " (same pages)", ev, reasons, null, true);
             if (byId.isPresent()) {
                 return byId.get();
             }
@@ -150,7 +157,7 @@ public final class Identifier {
                 List<IssueListItem> found = lookups.issues(filter, 1);
                 String what = hint.source().metronInfoName() + " id " + hint.id() + " in " + hint.where();
                 if (found.size() == 1) {
-                    Optional<Identification> byId = byKnownId(found.get(0).id(), what, ev, reasons, null);
+                    Optional<Identification> byId = byKnownId(found.get(0).id(), what, ev, reasons, null, false);
                     if (byId.isPresent()) {
                         return byId.get();
                     }
@@ -205,11 +212,19 @@ public final class Identifier {
                 Optional.empty());
     }
 
-    /** A known issue id, checked against what the names say; empty when Metron does not have it. */
+    /**
+     * A known issue id, checked against what the names say; empty when Metron does not have it, or when it is a
+     * carried id (from the archive or its fingerprint) skipped while stale ids are paused.
+     */
     private Optional<Identification> byKnownId(long id, String what, Evidence ev, List<String> reasons,
-                                               String severalIdsFrom) {
+                                               String severalIdsFrom, boolean carried) {
         boolean severalIds = severalIdsFrom != null;
-        Optional<IssueDetail> detail = lookups.issue(id);
+        if (carried && lookups.skipCarriedId(id)) {
+            reasons.add(what + ": " + StaleIdGuard.NOT_CHECKED + " (the last carried ids were stale; Metron bans clients after 20"
+                    + " answers 404 in two minutes)");
+            return Optional.empty();
+        }
+        Optional<IssueDetail> detail = carried ? lookups.carriedIssue(id) : lookups.issue(id);
         if (detail.isEmpty()) {
             reasons.add(what + ": Metron has no such issue");
             return Optional.empty();
@@ -327,6 +342,8 @@ public final class Identifier {
                 }
             }
         }
+        // a cover that is another picture keeps a candidate below acceptance, however many names agree
+        merged.values().stream().filter(s -> s.coverDiffers).forEach(s -> s.score = Math.min(s.score, ACCEPT - 0.05));
         if (conflict) {
             // two sources each sure of a different issue: no candidate may win on names alone
             merged.values().forEach(s -> s.score = Math.min(s.score, ACCEPT - 0.05));
@@ -414,7 +431,8 @@ public final class Identifier {
         boolean dated = !hint.undated();
         // several same-named series: the one the other files of this name turned out to be, if it has this number
         // (in this year), is asked first, and the others only if already listed (no request)
-        Optional<SeriesMemory.Preferred> preferred = kept.size() < 2 || !trustsNeighbours(hint) ? Optional.empty()
+        Optional<SeriesMemory.Preferred> preferred = kept.size() < 2 || !trustsNeighbours(hint)
+                || !neighboursCount(hint, ev) ? Optional.empty()
                 : memory.preferred(folderOf(ev), Stream.concat(Stream.of(hint.series()),
                         kept.stream().map(r -> SeriesNames.fromDisplay(r.item.series()))).toList(),
                 kept.stream().map(r -> r.item.id()).collect(Collectors.toSet())::contains, !dated);
@@ -492,21 +510,41 @@ public final class Identifier {
                 why.add("cover year " + item.coverDate().getYear() + " differs from " + hint.year().get());
             }
         }
-        if (ev.coverHash().isPresent() && item.coverHash() != null && !item.coverHash().isBlank()) {
-            int distance = ev.coverHash().get().distanceTo(CoverHash.parse(item.coverHash()));
-            if (distance <= COVER_MATCH) {
-                score += 0.2;
-                why.add("cover hash distance " + distance);
-            } else if (distance > 20) {
-                score -= 0.2;
-                why.add("cover differs (hash distance " + distance + ")");
+        Optional<Integer> distance = coverDistance(ev, item);
+        boolean coverDiffers = false;
+        if (distance.isPresent()) {
+            int d = distance.get();
+            if (d <= COVER_MATCH) {
+                score += d <= 4 ? 0.25 : 0.2;
+                why.add("cover hash distance " + d);
+            } else if (d <= 16) {
+                score += 0.05;
+                why.add("cover hash distance " + d + " (probably the same cover, much altered)");
+            } else if (d > COVER_DIFFERS) {
+                // another picture: a wrong issue, or a variant cover; names alone may not accept it
+                score = Math.min(score - 0.3, ACCEPT - 0.05);
+                coverDiffers = true;
+                why.add("cover differs (hash distance " + d + ")");
             }
         }
         Scored s = new Scored(item.id(), Math.max(0, score), label(item));
+        s.coverDiffers = coverDiffers;
         s.seriesName = seriesName;
         s.number = IssueNumbers.normalize(item.number());
         s.reasons.addAll(why);
         return s;
+    }
+
+    /** The distance between the archive's cover pages and a candidate's cover hash, when both are known. */
+    private static Optional<Integer> coverDistance(Evidence ev, IssueListItem item) {
+        if (item.coverHash() == null || item.coverHash().isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return ev.coverDistance(CoverHash.parse(item.coverHash()));
+        } catch (IllegalArgumentException notAHash) {
+            return Optional.empty();
+        }
     }
 
     private static String neighbours(SeriesMemory.Preferred p) {
@@ -524,7 +562,7 @@ public final class Identifier {
      */
     private Optional<List<Scored>> byNeighbours(NameHint hint, Evidence ev) {
         List<String> words = SeriesNames.queryWords(hint.series());
-        if (words.isEmpty() || lookups.searched(words) || !trustsNeighbours(hint)) {
+        if (words.isEmpty() || lookups.searched(words) || !trustsNeighbours(hint) || !neighboursCount(hint, ev)) {
             return Optional.empty();
         }
         String number = hint.metronNumber();
@@ -551,6 +589,15 @@ public final class Identifier {
         // as a search would have scored it: the start year matched, or the cover year within the run
         double series = score + (hint.yearBegan().isPresent() ? 0.15 : 0) + (hint.year().isPresent() ? 0.05 : 0);
         return Optional.of(List.of(scoreIssue(hint, ev, item, series + NEIGHBOURS, seriesName, why)));
+    }
+
+    /**
+     * Whether the series the other files of this name turned out to be may count for this file: always for a dated
+     * name (its year still has to fit), and for an undated one only in a series folder (its name is the series, or
+     * its files are one series). A download folder that mixes names proves nothing about an undated file.
+     */
+    private boolean neighboursCount(NameHint hint, Evidence ev) {
+        return !hint.undated() || folders.isSeriesFolder(folderOf(ev), hint.series());
     }
 
     /** Whether a hint is firm enough to be read as its neighbours' series: it gives its number. */
@@ -773,6 +820,7 @@ public final class Identifier {
         final List<String> reasons = new ArrayList<>();
         String seriesName = "";
         String number;
+        boolean coverDiffers;
 
         Scored(long id, double score, String label) {
             this.id = id;

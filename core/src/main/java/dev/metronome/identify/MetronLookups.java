@@ -77,6 +77,7 @@ public final class MetronLookups {
     private final MetronCache cache;
     private final URI baseUrl;
     private final SeriesMemory memory;
+    private final StaleIdGuard staleIds;
     private final Memo<Long, Optional<IssueDetail>> details = new Memo<>();
     private final Memo<String, List<SeriesListItem>> searches = new Memo<>();
     private final Memo<String, List<SeriesListItem>> altSearches = new Memo<>();
@@ -104,6 +105,19 @@ public final class MetronLookups {
      * @param baseUrl the API root (to find cached responses)
      */
     public MetronLookups(Supplier<MetronClient> client, MetronCache cache, URI baseUrl) {
+        this(client, cache, baseUrl, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * Creates the lookups.
+     *
+     * @param client  the client, created on first use (so a run that needs no request needs no credentials)
+     * @param cache   the persistent cache, or null
+     * @param baseUrl the API root (to find cached responses)
+     * @param clock   the clock (how long stale carried ids are skipped)
+     */
+    public MetronLookups(Supplier<MetronClient> client, MetronCache cache, URI baseUrl, java.time.Clock clock) {
+        this.staleIds = new StaleIdGuard(clock);
         this.client = () -> new SerialClient(client);
         this.cache = cache;
         this.baseUrl = baseUrl;
@@ -249,7 +263,9 @@ public final class MetronLookups {
      * @param id       the undecided outcome
      */
     public void rememberUndecided(Evidence ev, String evidence, Identification id) {
-        if (cache == null || ev.fingerprint() == null || id.matched()) {
+        if (cache == null || ev.fingerprint() == null || id.matched()
+                || id.reasons().stream().anyMatch(r -> r.contains(StaleIdGuard.NOT_CHECKED))) {
+            // a carried id skipped for now is asked about on the next run: not an outcome to remember
             return;
         }
         try {
@@ -258,6 +274,38 @@ public final class MetronLookups {
         } catch (IOException e) {
             LOG.debug("Cannot remember an undecided outcome: {}", e.getMessage());
         }
+    }
+
+    /**
+     * Whether an issue id carried by an archive (its tags, or its remembered fingerprint) must not be asked about
+     * now: after a few stale ids in a row, carried ids are skipped for a while ({@link StaleIdGuard}), so that a
+     * batch of stale ids never comes near Metron's ban for 404s. An id already answered in this run is never skipped.
+     *
+     * @param id the carried id
+     * @return true when the id must be skipped (and it is counted as skipped)
+     */
+    boolean skipCarriedId(long id) {
+        return details.peek(id) == null && !staleIds.mayProbe();
+    }
+
+    /**
+     * The detail of an issue id carried by an archive, its 404 counted by the stale-id guard.
+     *
+     * @param id the carried id
+     * @return the detail; empty when Metron has no such issue
+     */
+    Optional<IssueDetail> carriedIssue(long id) {
+        boolean asked = details.peek(id) == null;
+        Optional<IssueDetail> detail = issue(id);
+        if (asked) {
+            staleIds.answered(detail.isPresent());
+        }
+        return detail;
+    }
+
+    /** How many carried ids were skipped to stay clear of Metron's 404 ban. */
+    public long skippedCarriedIds() {
+        return staleIds.skipped();
     }
 
     /**

@@ -328,8 +328,18 @@ public final class MetronClient {
         private Sleeper sleeper = Sleeper.SYSTEM;
         private Exchange transport;
         private RequestStats stats = new RequestStats();
+        private QuotaWait quotaWait = QuotaWait.STOP;
 
         private Builder() {
+        }
+
+        /**
+         * What to do when the daily quota is spent (default {@link QuotaWait#STOP}); also given to a default rate
+         * limiter. A limiter passed in gets its own policy.
+         */
+        public Builder quotaWait(QuotaWait value) {
+            this.quotaWait = Objects.requireNonNull(value);
+            return this;
         }
 
         /** Where and how (default {@link MetronSettings#defaults()}). */
@@ -388,9 +398,14 @@ public final class MetronClient {
             }
             Exchange bottom = transport != null ? transport
                     : new JdkTransport(settings.connectTimeout(), settings.requestTimeout());
-            RateLimiter limiter = rateLimiter != null ? rateLimiter : new LocalRateLimiter(settings, clock, sleeper);
+            RateLimiter limiter = rateLimiter;
+            if (limiter == null) {
+                LocalRateLimiter local = new LocalRateLimiter(settings, clock, sleeper);
+                local.quotaWait(quotaWait);
+                limiter = local;
+            }
             Exchange stack = new ConditionalLayer(responseStore, clock,
-                    new RetryLayer(settings, clock, sleeper,
+                    new RetryLayer(settings, clock, sleeper, quotaWait,
                             new RateLimitLayer(limiter,
                                     new CountingLayer(stats,
                                             new AuthLayer(credentials, settings.userAgent(), bottom)))));

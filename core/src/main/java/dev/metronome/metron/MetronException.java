@@ -23,10 +23,17 @@ public final class MetronException extends RuntimeException {
         SERVER,
         /** Network failure beyond the retry budget. */
         NETWORK,
+        /**
+         * Metron answered, then stopped answering (connections refused, dropped or timing out): what a ban by its
+         * firewall looks like. The run stops; nothing more is sent.
+         */
+        BLOCKED,
         /** A response that is not the JSON expected. */
         PROTOCOL,
         /** The client's own configuration is unusable. */
-        CONFIGURATION
+        CONFIGURATION,
+        /** The user stopped a wait (Ctrl-C while waiting for the daily quota); nothing was sent. */
+        CANCELLED
     }
 
     private final Kind kind;

@@ -122,23 +122,6 @@ public final class RateLimitState {
     }
 
     /**
-     * Refuses a wait longer than {@code settings.maxRetryAfter()}: only a spent daily quota makes one, and a run
-     * should stop and say so rather than sleep for hours.
-     *
-     * @param wait     the wait the state asks for
-     * @param now      the current time
-     * @param settings the settings
-     * @throws MetronException when the wait is too long
-     */
-    public static void refuseLongWait(Duration wait, Instant now, MetronSettings settings) {
-        if (wait.compareTo(settings.maxRetryAfter()) > 0) {
-            throw new MetronException(MetronException.Kind.RATE_LIMITED, 0,
-                    "Metron's daily request quota is spent; try again after "
-                            + now.plus(wait).truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + ".");
-        }
-    }
-
-    /**
      * Records that one request is being sent now.
      *
      * @param now      the current time

@@ -18,6 +18,9 @@ import java.time.Instant;
  *   <li>400, 403, 404: returned at once, never retried.</li>
  *   <li>401: fails, and every later request through this layer fails at once without being sent, because three
  *       401s in five minutes get the IP banned.</li>
+ *   <li>A server that answered before and now fails {@value #BLOCKED_AFTER} times in a row at the network level
+ *       (refused, dropped, timed out) looks banned: it fails with {@link MetronException.Kind#BLOCKED}, one line
+ *       saying what to do, and every later request fails at once without being sent, instead of retrying.</li>
  * </ul>
  */
 public final class RetryLayer implements Exchange {
@@ -28,7 +31,13 @@ public final class RetryLayer implements Exchange {
     private final Clock clock;
     private final Sleeper sleeper;
     private final Exchange next;
+    private final QuotaWait quotaWait;
     private volatile MetronException authFailure;
+    private volatile MetronException blocked;
+    private volatile boolean answered;
+
+    /** Network failures in a row, after Metron answered before, that make it look banned. */
+    static final int BLOCKED_AFTER = 3;
 
     /**
      * Creates the layer.
@@ -39,6 +48,20 @@ public final class RetryLayer implements Exchange {
      * @param next     the next layer
      */
     public RetryLayer(MetronSettings settings, Clock clock, Sleeper sleeper, Exchange next) {
+        this(settings, clock, sleeper, QuotaWait.STOP, next);
+    }
+
+    /**
+     * Creates the layer.
+     *
+     * @param settings  the retry bounds
+     * @param clock     the clock (to turn a Reset into a wait)
+     * @param sleeper   how to wait
+     * @param quotaWait what to do when a 429 says the daily quota is spent
+     * @param next      the next layer
+     */
+    public RetryLayer(MetronSettings settings, Clock clock, Sleeper sleeper, QuotaWait quotaWait, Exchange next) {
+        this.quotaWait = quotaWait;
         this.settings = settings;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -51,14 +74,29 @@ public final class RetryLayer implements Exchange {
         if (stopped != null) {
             throw new MetronException(MetronException.Kind.AUTH, 401, stopped.getMessage());
         }
+        MetronException banned = blocked;
+        if (banned != null) {
+            throw new MetronException(MetronException.Kind.BLOCKED, 0, banned.getMessage());
+        }
         int rateRetries = 0;
         int serverRetries = 0;
+        int networkFailures = 0;
         Duration backoff = settings.backoffStart();
         while (true) {
             Response response;
             try {
                 response = next.send(request);
             } catch (IOException e) {
+                networkFailures++;
+                if (answered && networkFailures >= BLOCKED_AFTER) {
+                    MetronException failure = new MetronException(MetronException.Kind.BLOCKED, 0,
+                            "Metron answered before and now refuses or drops every connection (" + networkFailures
+                                    + " times in a row): this address may be banned by Metron for 1 to 24 hours."
+                                    + " Nothing more is sent in this run; do not retry now, run again in a few hours"
+                                    + " (check https://metron.cloud in a browser first).", e);
+                    blocked = failure;
+                    throw failure;
+                }
                 if (!request.idempotent() || serverRetries >= settings.maxServerRetries()) {
                     throw new MetronException(MetronException.Kind.NETWORK, 0, "Could not reach Metron at "
                             + request.uri().getHost() + " (" + dev.metronome.core.Problems.describe(e) + ").", e);
@@ -70,6 +108,8 @@ public final class RetryLayer implements Exchange {
                 backoff = doubled(backoff);
                 continue;
             }
+            answered = true;
+            networkFailures = 0;
             int status = response.status();
             if (status == 401) {
                 MetronException failure = new MetronException(MetronException.Kind.AUTH, 401,
@@ -80,7 +120,12 @@ public final class RetryLayer implements Exchange {
             }
             if (status == 429) {
                 Duration wait = retryAfter(response);
-                RateLimitState.refuseLongWait(wait, clock.instant(), settings);
+                if (wait.compareTo(settings.maxRetryAfter()) > 0) {
+                    // a Retry-After of hours: the daily quota is spent; stop, or wait for it and retry
+                    quotaWait.spent(clock.instant().plus(wait));
+                    rateRetries++;
+                    continue;
+                }
                 if (rateRetries >= settings.maxRateRetries()) {
                     throw new MetronException(MetronException.Kind.RATE_LIMITED, 429,
                             "Metron kept throttling requests (429) after " + rateRetries + " retries.");

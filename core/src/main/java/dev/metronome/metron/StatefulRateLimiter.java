@@ -18,6 +18,7 @@ public abstract class StatefulRateLimiter implements RateLimiter {
     private final MetronSettings settings;
     private final Clock clock;
     private final Sleeper sleeper;
+    private volatile QuotaWait quotaWait = QuotaWait.STOP;
 
     /**
      * Creates the limiter.
@@ -30,6 +31,15 @@ public abstract class StatefulRateLimiter implements RateLimiter {
         this.settings = settings;
         this.clock = clock;
         this.sleeper = sleeper;
+    }
+
+    /**
+     * What to do when the daily quota is spent (default {@link QuotaWait#STOP}).
+     *
+     * @param value the policy
+     */
+    public final void quotaWait(QuotaWait value) {
+        this.quotaWait = java.util.Objects.requireNonNull(value);
     }
 
     /**
@@ -55,7 +65,11 @@ public abstract class StatefulRateLimiter implements RateLimiter {
             if (wait.isZero()) {
                 return;
             }
-            RateLimitState.refuseLongWait(wait, clock.instant(), settings);
+            if (wait.compareTo(settings.maxRetryAfter()) > 0) {
+                // only a spent daily quota makes a wait this long: stop, or wait for it and go on
+                quotaWait.spent(clock.instant().plus(wait));
+                continue;
+            }
             LOG.debug("Rate limit: waiting {} ms before the next Metron request", wait.toMillis());
             sleeper.sleep(wait);
         }

@@ -58,7 +58,7 @@ import java.util.stream.Stream;
  * One batch: finds the archives, orders them by folder and name (so one series lookup serves a folder), reads,
  * scans and hashes them in parallel on a bounded pool, identifies each through the one client, writes the metadata
  * of the matched ones, and reports every file. A bad file is a report, never an exception; only a credentials
- * problem or a spent daily quota stops the run (as a {@link MetronException}).
+ * problem, a spent daily quota or a Metron that looks like it banned us stops the run (as a {@link MetronException}).
  */
 public final class TaggingRun {
 
@@ -186,15 +186,17 @@ public final class TaggingRun {
             handleAll(pool, undated.get(true), done);
         } finally {
             pool.shutdown();
+            // also after Ctrl-C or a spent quota: what was fetched is current as of the start, so the next run
+            // asks only for what changed since, and redoes nothing that was done
+            if (needsMetron && !files.isEmpty()) {
+                lookups.recordRun(start);
+            }
         }
         for (Path file : files) {
             FileReport report = done.get(file);
             if (report != null) {
                 reports.add(report);
             }
-        }
-        if (!cancelled.get() && needsMetron && !files.isEmpty()) {
-            lookups.recordRun(start);
         }
         long elapsed = (System.nanoTime() - started) / 1_000_000;
         return new RunReport(reports, summary(reports, before, elapsed));
@@ -263,6 +265,11 @@ public final class TaggingRun {
             report = unchanged.isPresent() ? unchanged.get()
                     : options.writes() ? handleInHand(file) : handleFile(file);
         } catch (MetronException e) {
+            if (e.kind() == MetronException.Kind.CANCELLED) {
+                // Ctrl-C while waiting for the daily quota: this file was not looked at, as after any Ctrl-C
+                cancelled.set(true);
+                return null;
+            }
             if (fatal(e)) {
                 throw e;
             }
@@ -295,7 +302,7 @@ public final class TaggingRun {
 
     private static boolean fatal(MetronException e) {
         return e.kind() == MetronException.Kind.AUTH || e.kind() == MetronException.Kind.RATE_LIMITED
-                || e.kind() == MetronException.Kind.CONFIGURATION;
+                || e.kind() == MetronException.Kind.CONFIGURATION || e.kind() == MetronException.Kind.BLOCKED;
     }
 
     private FileReport handleFile(Path file) throws IOException, MetadataException {

@@ -28,6 +28,8 @@ class CorpusIdentificationTest {
             System.out.println("first run: " + score.line());
             System.out.println("  requests: " + first.summary().requests());
             CorpusRun.misses(corpus, first).forEach(m -> System.out.println("  miss: " + m));
+            fake.log().stream().map(e -> e.pathAndQuery()).filter(q -> !q.matches("/api/issue/\\d+/"))
+                    .forEach(q -> System.out.println("  > " + q));
 
             assertThat(score.files()).isEqualTo(60);
             assertThat(score.wrong()).isEmpty();
@@ -35,8 +37,9 @@ class CorpusIdentificationTest {
             assertThat(score.recall()).isGreaterThanOrEqualTo(0.95);
             assertThat(score.decidableRecall()).isGreaterThanOrEqualTo(0.95);
             // a 60-file corpus holds ~4 series runs, so the per-series requests weigh more than on the full corpus
-            // (CorpusAccuracyBenchmark); the per-file cost itself is one detail request
-            assertThat(score.requestsPerFile()).isLessThanOrEqualTo(1.15);
+            // (CorpusAccuracyBenchmark); the per-file cost itself is one detail request, plus one number lookup for an
+            // undated name in the download folder (its neighbours there prove nothing; its cover decides)
+            assertThat(score.requestsPerFile()).isLessThanOrEqualTo(1.3);
             assertThat(first.summary().requests().get("by_endpoint").toString()).contains("issue/{id}/={200=");
             assertThat(fake.sentWhileExhausted()).isZero();
 

@@ -171,4 +171,82 @@ public final class CorpusRun implements AutoCloseable {
                     + (f.error() == null ? "" : f.error()));
         }).toList();
     }
+
+    /** Precision and recall per kind of file (naming template), one line each. */
+    public static List<String> byKind(List<LabelledArchive> truth, RunReport report) {
+        Map<String, FileReport> byPath = new HashMap<>();
+        report.files().forEach(f -> byPath.put(f.path(), f));
+        Map<String, int[]> counts = new java.util.TreeMap<>();
+        for (LabelledArchive t : truth) {
+            int[] c = counts.computeIfAbsent(t.kind(), k -> new int[3]);
+            FileReport f = byPath.get(t.path().toString());
+            c[0]++;
+            if (f != null && FileReport.MATCHED.equals(f.status())) {
+                c[1]++;
+                c[2] += f.issueId() != null && f.issueId() == t.trueIssueId() ? 1 : 0;
+            }
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        counts.forEach((kind, c) -> lines.add(String.format(Locale.ROOT, "%-20s files=%4d matched=%4d "
+                + "precision=%.4f recall=%.4f", kind, c[0], c[1], c[1] == 0 ? 1.0 : (double) c[2] / c[1],
+                (double) c[2] / c[0])));
+        return lines;
+    }
+
+    /** Requests counted by kind (issue details, series details, listings, searches by filter...). */
+    public static Map<String, Integer> requestKinds(List<RequestLogEntry> log) {
+        Map<String, Integer> kinds = new java.util.TreeMap<>();
+        for (RequestLogEntry e : log) {
+            String q = e.pathAndQuery();
+            String kind;
+            if (q.matches("/api/issue/\\d+/")) {
+                kind = "issue detail";
+            } else if (q.matches("/api/series/\\d+/")) {
+                kind = "series detail";
+            } else if (q.matches("/api/series/\\d+/issue_list/.*")) {
+                kind = "series issue_list";
+            } else if (q.startsWith("/api/issue/?")) {
+                kind = "issue?" + filterKeys(q);
+            } else if (q.startsWith("/api/series/?")) {
+                kind = "series?" + filterKeys(q);
+            } else {
+                kind = q.replaceAll("\\d+", "N").replaceAll("\\?.*", "?...");
+            }
+            kinds.merge(kind, 1, Integer::sum);
+        }
+        return kinds;
+    }
+
+    /** The sorted filter names of a list query, without {@code page}. */
+    private static String filterKeys(String pathAndQuery) {
+        List<String> keys = new java.util.ArrayList<>();
+        for (String pair : pathAndQuery.substring(pathAndQuery.indexOf('?') + 1).split("&")) {
+            String key = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+            if (!key.equals("page")) {
+                keys.add(key);
+            }
+        }
+        java.util.Collections.sort(keys);
+        return String.join("&", keys);
+    }
+
+    /**
+     * The matched files whose names left several candidates and whose cover hash decided: how many, and how many of
+     * them right (listed separately, as the cover-hash path was unmeasured before covers had hashes).
+     */
+    public static String coverDecided(List<LabelledArchive> truth, RunReport report) {
+        Map<String, LabelledArchive> byPath = new HashMap<>();
+        truth.forEach(t -> byPath.put(t.path().toString(), t));
+        int decided = 0;
+        int right = 0;
+        for (FileReport f : report.files()) {
+            if (FileReport.MATCHED.equals(f.status()) && f.candidates().size() > 1
+                    && f.evidence().stream().anyMatch(e -> e.startsWith("cover hash distance"))) {
+                decided++;
+                LabelledArchive t = byPath.get(f.path());
+                right += t != null && f.issueId() != null && f.issueId() == t.trueIssueId() ? 1 : 0;
+            }
+        }
+        return decided + " files, " + right + " right";
+    }
 }

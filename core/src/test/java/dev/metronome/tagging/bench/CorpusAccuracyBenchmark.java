@@ -35,6 +35,9 @@ import java.util.stream.Stream;
  * second run over the same files. One shot: the figures matter, not the time.
  *
  * <pre>./mvnw -B -Pbench -pl core -am verify -DskipTests -Dbench=CorpusAccuracyBenchmark</pre>
+ * On the dense world by default ({@code -Dbench.args="-p dense=false"} for the bare sample); prints precision and
+ * recall per kind of file, the files the cover hash decided, and the requests by kind. {@code -p tag=true} tags
+ * (writes) instead of identifying; {@code -p library=true} makes a library of series folders only.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -50,6 +53,18 @@ public class CorpusAccuracyBenchmark {
     @Param({"20261127"})
     public long seed;
 
+    /** Whether the fake serves the Metron-sized world ({@code DenseWorld}) instead of the bare sample. */
+    @Param({"true"})
+    public boolean dense;
+
+    /** Whether the runs tag (write the files, fetching what the tag needs) instead of only identifying. */
+    @Param({"false"})
+    public boolean tag;
+
+    /** Whether the corpus is a library of series folders only (Mylar layout) instead of the mixed one. */
+    @Param({"false"})
+    public boolean library;
+
     private Path dir;
     private List<LabelledArchive> corpus;
     private CorpusRun fake;
@@ -58,40 +73,48 @@ public class CorpusAccuracyBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         dir = Files.createTempDirectory("metronome-corpus");
-        corpus = CorpusGenerator.generate(dir.resolve("corpus"), files, seed);
+        var catalogue = dense ? dev.metronome.fixtures.metron.DenseWorld.bundled()
+                : dev.metronome.fixtures.metron.Catalogue.bundled();
+        System.out.println("world: " + catalogue);
+        corpus = library ? new CorpusGenerator(catalogue).create(dir.resolve("corpus"), files, seed, CorpusKind.LIBRARY)
+                : new CorpusGenerator(catalogue).create(dir.resolve("corpus"), files, seed);
         Map<String, Long> kinds = new TreeMap<>();
         corpus.forEach(a -> kinds.merge(a.kind(), 1L, Long::sum));
         System.out.println("corpus: " + corpus.size() + " archives, kinds " + kinds + " (weights "
                 + Stream.of(CorpusKind.values()).map(k -> k.name() + "=" + k.weight() + "%").toList() + ")");
-        var catalogue = dev.metronome.fixtures.metron.Catalogue.bundled();
         Map<String, Long> bySeries = new TreeMap<>();
         corpus.forEach(a -> bySeries.merge(catalogue.issue((int) a.trueIssueId()).map(i -> i.path("series").path("name")
                 .asText() + " (" + i.path("series").path("year_began").asText() + ") id="
                 + i.path("series").path("id").asText()).orElse("?"), 1L, Long::sum));
         System.out.printf(java.util.Locale.ROOT, "true series: %d (%.1f files each)%n", bySeries.size(),
                 (double) corpus.size() / bySeries.size());
-        fake = new CorpusRun();
+        fake = new CorpusRun(catalogue);
         engine = fake.engine(dir.resolve("cache"), 2);
     }
 
     @Benchmark
     public RunReport identifyCorpus() {
-        RunReport first = engine.newRun(TaggingOptions.defaults().withIdentifyOnly(true).withJobs(2), null)
+        RunReport first = engine.newRun(TaggingOptions.defaults().withIdentifyOnly(!tag).withJobs(2), null)
                 .run(List.of(dir.resolve("corpus")));
         CorpusRun.Score score = CorpusRun.score(corpus, first);
         System.out.println("FIRST RUN (empty cache): " + score.line());
         System.out.println("  requests: " + first.summary().requests());
         System.out.println("  sent while the rate window was exhausted: " + fake.sentWhileExhausted());
         score.wrong().forEach(w -> System.out.println("  WRONG: " + w));
+        CorpusRun.byKind(corpus, first).forEach(line -> System.out.println("  kind " + line));
+        System.out.println("  decided by the cover hash: " + CorpusRun.coverDecided(corpus, first));
+        System.out.println("  requests by kind: " + CorpusRun.requestKinds(fake.log()));
         fake.log().stream().map(e -> e.pathAndQuery()).filter(q -> !q.matches("/api/issue/\\d+/"))
                 .forEach(q -> System.out.println("  > " + q));
         CorpusRun.misses(corpus, first).stream().limit(40).forEach(m -> System.out.println("  miss: " + m));
         int logged = fake.log().size();
         fake.advance(java.time.Duration.ofHours(2));
-        RunReport second = engine.newRun(TaggingOptions.defaults().withIdentifyOnly(true).withJobs(2), null)
+        RunReport second = engine.newRun(TaggingOptions.defaults().withIdentifyOnly(!tag).withJobs(2), null)
                 .run(List.of(dir.resolve("corpus")));
         System.out.println("SECOND RUN (same files): " + CorpusRun.score(corpus, second).line());
         System.out.println("  requests: " + second.summary().requests());
+        System.out.println("  requests by kind: " + CorpusRun.requestKinds(fake.log().subList(logged,
+                fake.log().size())));
         fake.log().subList(logged, fake.log().size()).stream().map(e -> e.pathAndQuery())
                 .filter(q -> !q.matches("/api/issue/\\d+/")).forEach(q -> System.out.println("  >> " + q));
         return second;
