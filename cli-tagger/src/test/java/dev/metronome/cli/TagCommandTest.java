@@ -93,7 +93,7 @@ class TagCommandTest {
                 Path path = Path.of(file.hasNonNull("written_path") ? file.get("written_path").asText() : file.get("path").asText());
                 try (ComicArchive archive = Archives.open(path)) {
                     assertThat(new String(archive.readMetadata("ComicInfo.xml").orElseThrow()))
-                            .contains("[metron:issue=" + file.get("issue_id").asLong() + "]");
+                            .contains("[issue_id:" + file.get("issue_id").asLong() + "]");
                 }
                 written++;
             }

@@ -38,7 +38,8 @@ import org.jsoup.nodes.Entities;
  *   <li>whitespace or junk before the first {@code <} is skipped;</li>
  *   <li>characters XML 1.0 forbids are dropped, HTML entities ({@code &nbsp;}) become characters and a bare
  *       {@code &} becomes {@code &amp;} (each with a warning);</li>
- *   <li>namespaces are ignored: names are local names, undeclared prefixes are fine;</li>
+ *   <li>namespaces are ignored for look-ups: names are local names, undeclared prefixes are fine (each
+ *       element keeps its prefix and namespace, so that an unknown element is written back as it was);</li>
  *   <li>a file cut short keeps the elements completed before the break (with a warning).</li>
  * </ul>
  */
@@ -230,6 +231,7 @@ public final class SafeXml {
 
     private static XmlElement build(String text, String source, List<String> warnings) throws MetadataException {
         Deque<Building> open = new ArrayDeque<>();
+        Deque<Map<String, String>> scopes = new ArrayDeque<>();
         Building root = null;
         XMLStreamReader reader = null;
         try {
@@ -240,14 +242,25 @@ public final class SafeXml {
                     case XMLStreamConstants.DTD -> throw new MetadataException(source,
                             "contains a DOCTYPE declaration; DTDs and entities are not allowed in metadata files");
                     case XMLStreamConstants.START_ELEMENT -> {
-                        Building element = new Building(localName(reader.getLocalName()), attributes(reader));
+                        String qualified = reader.getLocalName();
+                        int colon = qualified.indexOf(':');
+                        String prefix = colon < 0 ? "" : qualified.substring(0, colon);
+                        Map<String, String> declared = namespaceDeclarations(reader);
+                        Map<String, String> scope = new java.util.HashMap<>(scopes.isEmpty() ? Map.of() : scopes.peek());
+                        scope.putAll(declared);
+                        // a default namespace is kept only where it is declared (ComicInfo files declare one on
+                        // the root now and then); a prefix keeps the namespace it is bound to in scope
+                        String uri = prefix.isEmpty() ? declared.getOrDefault("", "") : scope.getOrDefault(prefix, "");
+                        Building element = new Building(localName(qualified), attributes(reader), prefix, uri);
                         if (root == null) {
                             root = element;
                         }
                         open.push(element);
+                        scopes.push(scope);
                     }
                     case XMLStreamConstants.END_ELEMENT -> {
                         Building done = open.pop();
+                        scopes.pop();
                         if (!open.isEmpty()) {
                             open.peek().content.add(done.toElement());
                         }
@@ -305,6 +318,21 @@ public final class SafeXml {
         return attributes;
     }
 
+    /** The namespace declarations on the current element: prefix ({@code ""} for the default) to URI. */
+    private static Map<String, String> namespaceDeclarations(XMLStreamReader reader) {
+        Map<String, String> declared = new LinkedHashMap<>();
+        for (int i = 0; i < reader.getAttributeCount(); i++) {
+            String prefix = reader.getAttributePrefix(i);
+            String full = (prefix == null || prefix.isEmpty() ? "" : prefix + ":") + reader.getAttributeLocalName(i);
+            if (full.equals("xmlns")) {
+                declared.put("", reader.getAttributeValue(i));
+            } else if (full.startsWith("xmlns:")) {
+                declared.put(full.substring("xmlns:".length()), reader.getAttributeValue(i));
+            }
+        }
+        return declared;
+    }
+
     private static String localName(String name) {
         int colon = name.indexOf(':');
         return colon < 0 ? name : name.substring(colon + 1);
@@ -349,14 +377,18 @@ public final class SafeXml {
         final String name;
         final Map<String, String> attributes;
         final List<XmlNode> content = new ArrayList<>();
+        final String prefix;
+        final String namespaceUri;
 
-        Building(String name, Map<String, String> attributes) {
+        Building(String name, Map<String, String> attributes, String prefix, String namespaceUri) {
             this.name = name;
             this.attributes = attributes;
+            this.prefix = prefix;
+            this.namespaceUri = namespaceUri;
         }
 
         XmlElement toElement() {
-            return new XmlElement(name, attributes, content);
+            return new XmlElement(name, attributes, content, prefix, namespaceUri);
         }
     }
 }

@@ -13,9 +13,14 @@ import java.util.OptionalLong;
  * @param keepOriginal    keep the original file after a conversion
  * @param jobs            how many files are read, scanned and hashed at once (at least 1)
  * @param chooser         asked about ambiguous files; null = never ask
+ * @param strictComicInfo write ComicInfo.xml that validates against the stable v2.0 schema (no GTIN, Tags,
+ *                        Translator, StoryArcNumber, nor unknown elements) instead of the v2.1 draft
+ * @param fixExtensions   rename a tagged {@code .cbr}/{@code .cb7}/{@code .cbt} whose content is a ZIP to
+ *                        {@code .cbz} (off by default: library servers key books by path)
  */
 public record TaggingOptions(boolean dryRun, boolean identifyOnly, OptionalLong forcedIssueId, boolean writeMetronInfo,
-                             boolean convert, boolean keepOriginal, int jobs, CandidateChooser chooser) {
+                             boolean convert, boolean keepOriginal, int jobs, CandidateChooser chooser,
+                             boolean strictComicInfo, boolean fixExtensions) {
 
     /** Normalizes the values. */
     public TaggingOptions {
@@ -23,26 +28,28 @@ public record TaggingOptions(boolean dryRun, boolean identifyOnly, OptionalLong 
         jobs = Math.max(1, jobs);
     }
 
-    /** Identify and write ComicInfo.xml; no conversion; as many jobs as processors (at most 4); never ask. */
+    /** Identify and write ComicInfo.xml (v2.1); no conversion, no renames; as many jobs as processors (at most 4); never ask. */
     public static TaggingOptions defaults() {
         return new TaggingOptions(false, false, OptionalLong.empty(), false, false, false,
-                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), null);
+                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), null, false, false);
     }
 
     /** A copy with {@code dryRun}. */
     public TaggingOptions withDryRun(boolean value) {
         return new TaggingOptions(value, identifyOnly, forcedIssueId, writeMetronInfo, convert, keepOriginal, jobs,
-                chooser);
+                chooser, strictComicInfo, fixExtensions);
     }
 
     /** A copy with {@code identifyOnly}. */
     public TaggingOptions withIdentifyOnly(boolean value) {
-        return new TaggingOptions(dryRun, value, forcedIssueId, writeMetronInfo, convert, keepOriginal, jobs, chooser);
+        return new TaggingOptions(dryRun, value, forcedIssueId, writeMetronInfo, convert, keepOriginal, jobs, chooser,
+                strictComicInfo, fixExtensions);
     }
 
     /** A copy with a forced issue id (empty: identify). */
     public TaggingOptions withForcedIssueId(OptionalLong value) {
-        return new TaggingOptions(dryRun, identifyOnly, value, writeMetronInfo, convert, keepOriginal, jobs, chooser);
+        return new TaggingOptions(dryRun, identifyOnly, value, writeMetronInfo, convert, keepOriginal, jobs, chooser,
+                strictComicInfo, fixExtensions);
     }
 
     /** A copy with a forced issue id. */
@@ -52,30 +59,44 @@ public record TaggingOptions(boolean dryRun, boolean identifyOnly, OptionalLong 
 
     /** A copy with {@code writeMetronInfo}. */
     public TaggingOptions withWriteMetronInfo(boolean value) {
-        return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, value, convert, keepOriginal, jobs, chooser);
+        return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, value, convert, keepOriginal, jobs, chooser,
+                strictComicInfo, fixExtensions);
     }
 
     /** A copy with {@code convert}. */
     public TaggingOptions withConvert(boolean value) {
         return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, writeMetronInfo, value, keepOriginal, jobs,
-                chooser);
+                chooser, strictComicInfo, fixExtensions);
     }
 
     /** A copy with {@code keepOriginal}. */
     public TaggingOptions withKeepOriginal(boolean value) {
-        return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, writeMetronInfo, convert, value, jobs, chooser);
+        return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, writeMetronInfo, convert, value, jobs, chooser,
+                strictComicInfo, fixExtensions);
     }
 
     /** A copy with {@code jobs}. */
     public TaggingOptions withJobs(int value) {
         return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, writeMetronInfo, convert, keepOriginal, value,
-                chooser);
+                chooser, strictComicInfo, fixExtensions);
     }
 
     /** A copy with a chooser (null: never ask). */
     public TaggingOptions withChooser(CandidateChooser value) {
         return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, writeMetronInfo, convert, keepOriginal, jobs,
-                value);
+                value, strictComicInfo, fixExtensions);
+    }
+
+    /** A copy with {@code strictComicInfo}. */
+    public TaggingOptions withStrictComicInfo(boolean value) {
+        return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, writeMetronInfo, convert, keepOriginal, jobs,
+                chooser, value, fixExtensions);
+    }
+
+    /** A copy with {@code fixExtensions}. */
+    public TaggingOptions withFixExtensions(boolean value) {
+        return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, writeMetronInfo, convert, keepOriginal, jobs,
+                chooser, strictComicInfo, value);
     }
 
     /** Whether files may be changed. */

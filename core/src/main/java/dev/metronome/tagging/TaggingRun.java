@@ -4,11 +4,13 @@ import dev.metronome.api.Candidate;
 import dev.metronome.api.ComicMetadata;
 import dev.metronome.archive.ArchiveException;
 import dev.metronome.archive.ArchiveWriter;
+import dev.metronome.archive.ExtensionFixer;
 import dev.metronome.archive.WriteOptions;
 import dev.metronome.archive.WriteResult;
 import dev.metronome.comicinfo.ComicInfoWriter;
 import dev.metronome.comicinfo.MetadataException;
 import dev.metronome.comicinfo.MetronomeStamp;
+import dev.metronome.comicinfo.PagesBuilder;
 import dev.metronome.comicinfo.Retag;
 import dev.metronome.identify.Evidence;
 import dev.metronome.identify.EvidenceCollector;
@@ -292,9 +294,22 @@ public final class TaggingRun {
                 }
             }
         }
+        List<String> reasons = id.reasons();
+        if (options.fixExtensions() && options.writes() && error == null && id.matched()
+                && id.confidence() >= Identifier.ACCEPT) {
+            ExtensionFixer.Outcome renamed = ExtensionFixer.fix(writtenPath == null ? file : Path.of(writtenPath));
+            if (!renamed.message().isEmpty()) {
+                reasons = new ArrayList<>(reasons);
+                reasons.add(renamed.message());
+                listener.renamed(renamed.from(), renamed.to(), renamed.message());
+            }
+            if (renamed.renamed()) {
+                writtenPath = renamed.to().toString();
+            }
+        }
         String status = error != null && !id.matched() ? FileReport.ERROR : id.status();
         return new FileReport(file.toString(), status, id.matched() ? id.issueId() : null, id.confidence(),
-                id.candidates(), id.reasons(), written, writtenPath, error);
+                id.candidates(), reasons, written, writtenPath, error);
     }
 
     private Identification ask(Path file, Identification id) {
@@ -323,14 +338,17 @@ public final class TaggingRun {
         ComicMetadata fromMetron = IssueMapper.toModel(detail);
         ComicMetadata existing = ev.comicInfo().orElse(ComicMetadata.EMPTY);
         MetronomeStamp stamp = new MetronomeStamp(MetronSettings.version(), LocalDate.now(clock), detail.id());
-        ComicMetadata merged = Retag.merge(existing, fromMetron, stamp);
-        byte[] comicInfo = ComicInfoWriter.defaults().write(merged).bytes();
+        PagesBuilder.Result pages = ArchivePages.of(file);
+        ComicMetadata merged = withArchivePages(Retag.merge(existing, fromMetron, stamp), pages);
+        ComicInfoWriter writer = options.strictComicInfo() ? ComicInfoWriter.strict() : ComicInfoWriter.defaults();
+        byte[] comicInfo = writer.write(merged).bytes();
         Map<String, byte[]> entries = new LinkedHashMap<>();
         if (ev.comicInfoBytes().isEmpty() || !Arrays.equals(ev.comicInfoBytes().get(), comicInfo)) {
             entries.put("ComicInfo.xml", comicInfo);
         }
         if (options.writeMetronInfo()) {
-            ComicMetadata metron = ev.metronInfo().map(m -> Retag.merge(m, fromMetron, stamp)).orElse(merged);
+            ComicMetadata metron = ev.metronInfo().map(m -> withArchivePages(Retag.merge(m, fromMetron, stamp), pages))
+                    .orElse(merged);
             entries.put("MetronInfo.xml", MetronInfoWriter.defaults().write(metron).bytes());
         }
         if (entries.isEmpty()) {
@@ -339,6 +357,18 @@ public final class TaggingRun {
         WriteResult result = new ArchiveWriter().write(file, entries,
                 WriteOptions.DEFAULT.withConvert(options.convert()).withKeepOriginal(options.keepOriginal()));
         return Optional.of(result.path());
+    }
+
+    /**
+     * PageCount is the number of images in the archive (Metron's printed page count is not); a file without
+     * {@code <Pages>} gets the archive's basic list (index, front cover, size, dimensions where cheap).
+     */
+    private static ComicMetadata withArchivePages(ComicMetadata m, PagesBuilder.Result pages) {
+        ComicMetadata.Builder b = m.toBuilder().pageCount(pages.pages().size());
+        if (m.pages().isEmpty()) {
+            b.pages(pages.pages());
+        }
+        return b.build();
     }
 
     private static String label(IssueDetail d) {
