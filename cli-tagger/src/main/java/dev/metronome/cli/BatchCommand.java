@@ -46,6 +46,11 @@ abstract class BatchCommand extends UsesEnvironment {
     /** The run's options, from this command's flags. */
     abstract TaggingOptions options(int jobs);
 
+    /** Whether ComicInfo.xml is written strictly to v2.0: the config file's {@code comicinfo.strict} unless a flag says. */
+    boolean strictComicInfo(Settings settings) {
+        return settings.strictComicInfo();
+    }
+
     @Override
     public Integer call() {
         GlobalOptions options = global.with(parent == null ? null : parent.global());
@@ -59,7 +64,7 @@ abstract class BatchCommand extends UsesEnvironment {
             }
         }
         int jobs = options.jobsOption() != null ? options.jobs() : settings.jobs();
-        TaggingOptions runOptions = options(jobs);
+        TaggingOptions runOptions = options(jobs).withStrictComicInfo(strictComicInfo(settings));
         if (issueId != null) {
             runOptions = runOptions.withForcedIssueId(issueId);
         }

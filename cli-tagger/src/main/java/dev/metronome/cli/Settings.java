@@ -32,6 +32,8 @@ final class Settings {
     static final String KEY_URL = "metron.url";
     static final String KEY_CACHE_DIR = "cache.dir";
     static final String KEY_JOBS = "jobs";
+    /** {@code true}: write ComicInfo.xml that validates against the stable v2.0 schema (no GTIN...). */
+    static final String KEY_STRICT_COMICINFO = "comicinfo.strict";
 
     /** One setting's value and where it came from. */
     record Value(String value, String source, boolean secret) {
@@ -88,6 +90,7 @@ final class Settings {
                 env, CacheLocation.ENV_CACHE_DIR, fromFile, KEY_CACHE_DIR, defaultCache, false));
         values.put(KEY_JOBS, pick(options.jobsOption() == null ? null : options.jobsOption().toString(), "--jobs",
                 Map.of(), null, fromFile, KEY_JOBS, String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())), false));
+        values.put(KEY_STRICT_COMICINFO, pick(null, null, Map.of(), null, fromFile, KEY_STRICT_COMICINFO, "false", false));
         Settings settings = new Settings(file, values, warnings);
         settings.validate();
         return settings;
@@ -128,6 +131,11 @@ final class Settings {
         } catch (NumberFormatException e) {
             throw new UserError(ExitCode.CONFIGURATION, "bad jobs value (" + values.get(KEY_JOBS).source()
                     + "): a positive number is needed");
+        }
+        String strict = get(KEY_STRICT_COMICINFO);
+        if (!strict.equalsIgnoreCase("true") && !strict.equalsIgnoreCase("false")) {
+            throw new UserError(ExitCode.CONFIGURATION, "bad " + KEY_STRICT_COMICINFO + " value ("
+                    + values.get(KEY_STRICT_COMICINFO).source() + "): true or false");
         }
         boolean hasUser = get(KEY_USER) != null;
         boolean hasPassword = get(KEY_PASSWORD) != null;
@@ -206,6 +214,11 @@ final class Settings {
 
     int jobs() {
         return Integer.parseInt(get(KEY_JOBS));
+    }
+
+    /** Whether ComicInfo.xml is written strictly to the v2.0 schema ({@code comicinfo.strict}). */
+    boolean strictComicInfo() {
+        return Boolean.parseBoolean(get(KEY_STRICT_COMICINFO));
     }
 
     /** A secret as shown: never any of its characters. */
