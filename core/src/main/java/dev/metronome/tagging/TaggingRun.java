@@ -2,6 +2,7 @@ package dev.metronome.tagging;
 
 import dev.metronome.api.Candidate;
 import dev.metronome.api.ComicMetadata;
+import dev.metronome.api.MetadataMerger;
 import dev.metronome.archive.ArchiveException;
 import dev.metronome.archive.ArchiveWriter;
 import dev.metronome.archive.ExtensionFixer;
@@ -361,12 +362,18 @@ public final class TaggingRun {
 
     /**
      * PageCount is the number of images in the archive (Metron's printed page count is not); a file without
-     * {@code <Pages>} gets the archive's basic list (index, front cover, size, dimensions where cheap).
+     * {@code <Pages>} gets the archive's basic list (index, front cover, size, dimensions where cheap); a list that
+     * does not describe the archive's pages is rebuilt from them, keeping the user's types and bookmarks by index.
      */
     private static ComicMetadata withArchivePages(ComicMetadata m, PagesBuilder.Result pages) {
         ComicMetadata.Builder b = m.toBuilder().pageCount(pages.pages().size());
+        boolean describesTheArchive = m.pages().size() == pages.pages().size()
+                && m.pages().stream().allMatch(page -> page.index() < pages.pages().size());
         if (m.pages().isEmpty()) {
             b.pages(pages.pages());
+        } else if (!describesTheArchive) {
+            // a list of other pages than the archive's: the archive's, with the user's types and bookmarks by index
+            b.pages(MetadataMerger.mergePages(m.pages(), pages.pages()));
         }
         return b.build();
     }

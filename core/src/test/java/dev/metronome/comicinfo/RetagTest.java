@@ -87,7 +87,10 @@ class RetagTest {
                 + " 2026-11-27. [Issue ID 36860] [issue_id:36860] (ids for ComicTagger and MetronTagger)");
 
         String xml = ComicInfoWriter.defaults().write(merged).text();
-        assertThat(xml).contains("<Web>https://metron.cloud/issue/die-2018-19/ https://comicvine.gamespot.com/x/4000-20745/</Web>");
+        assertThat(merged.webLinks()).extracting(WebLink::url)
+                .containsExactly("https://metron.cloud/issue/die-2018-19/", "https://comicvine.gamespot.com/x/4000-20745/");
+        assertThat(xml).as("one address, read alike by Komga (spaces) and Kavita (commas)")
+                .contains("<Web>https://metron.cloud/issue/die-2018-19/</Web>");
         assertThat(xml).contains("<Custom>1</Custom>");
     }
 
