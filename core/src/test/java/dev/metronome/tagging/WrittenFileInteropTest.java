@@ -81,7 +81,7 @@ class WrittenFileInteropTest {
     }
 
     @Test
-    void theUsersPageListIsKeptAndPageCountStillComesFromTheArchive(@TempDir Path dir) throws Exception {
+    void aPageListOfOtherPagesIsRebuiltFromTheArchiveWithTheUsersTypesAndBookmarks(@TempDir Path dir) throws Exception {
         Path file = fourPageCbz(dir.resolve("Fantastic Four 047.cbz"), "<ComicInfo><PageCount>36</PageCount><Pages>"
                 + "<Page Image=\"0\" Type=\"FrontCover\" Bookmark=\"mine\"/><Page Image=\"3\" Type=\"BackCover\"/></Pages></ComicInfo>");
         try (CorpusRun fake = new CorpusRun(); Metronome engine = fake.engine(dir.resolve("cache"), 1)) {
@@ -89,7 +89,23 @@ class WrittenFileInteropTest {
         }
         ComicMetadata m = comicInfo(file);
         assertThat(m.pageCount()).hasValue(4);
-        assertThat(m.pages()).extracting(PageInfo::bookmark).containsExactly("mine", "");
+        assertThat(m.pages()).extracting(PageInfo::bookmark).containsExactly("mine", "", "", "");
+        assertThat(m.pages().get(3).types()).containsExactly(PageType.BACK_COVER);
+        assertThat(m.pages().get(1).width()).hasValue(80);
+    }
+
+    @Test
+    void aPageListThatDescribesTheArchiveIsKeptAsItIs(@TempDir Path dir) throws Exception {
+        String pages = "<Pages><Page Image=\"0\" Type=\"FrontCover\" Bookmark=\"mine\"/><Page Image=\"1\"/><Page Image=\"2\""
+                + " Type=\"Story\" DoublePage=\"true\"/><Page Image=\"3\" Type=\"BackCover\"/></Pages>";
+        Path file = fourPageCbz(dir.resolve("Fantastic Four 047.cbz"), "<ComicInfo>" + pages + "</ComicInfo>");
+        try (CorpusRun fake = new CorpusRun(); Metronome engine = fake.engine(dir.resolve("cache"), 1)) {
+            tag(engine, file, TaggingOptions.defaults(), FANTASTIC_FOUR_47);
+        }
+        ComicMetadata m = comicInfo(file);
+        assertThat(m.pageCount()).hasValue(4);
+        assertThat(m.pages()).extracting(PageInfo::bookmark).containsExactly("mine", "", "", "");
+        assertThat(m.pages()).allMatch(p -> p.width().isEmpty(), "the user's list is not touched");
     }
 
     /** The issue's own example: House of Slaughter #1 (an ISBN) retagged with --id as Fantastic Four #47 (a UPC). */
