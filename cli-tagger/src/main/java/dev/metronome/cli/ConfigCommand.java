@@ -52,6 +52,10 @@ final class ConfigCommand implements Runnable {
 
             # Archives read in parallel (barcodes and cover hashes); API calls are rate-limited regardless.
             #jobs = 4
+
+            # true: write ComicInfo.xml valid against the stable v2.0 schema (no GTIN, Tags, Translator,
+            # StoryArcNumber), for readers that validate against it; false: the v2.1 draft.
+            #comicinfo.strict = false
             """;
 
     /** What both config subcommands share: the settings sources and the root command's options. */
