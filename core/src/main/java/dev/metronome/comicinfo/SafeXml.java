@@ -251,7 +251,7 @@ public final class SafeXml {
                         // a default namespace is kept only where it is declared (ComicInfo files declare one on
                         // the root now and then); a prefix keeps the namespace it is bound to in scope
                         String uri = prefix.isEmpty() ? declared.getOrDefault("", "") : scope.getOrDefault(prefix, "");
-                        Building element = new Building(localName(qualified), attributes(reader), prefix, uri);
+                        Building element = new Building(localName(qualified), attributes(reader, scope, prefix), prefix, uri);
                         if (root == null) {
                             root = element;
                         }
@@ -302,7 +302,11 @@ public final class SafeXml {
         return factory;
     }
 
-    private static Map<String, String> attributes(XMLStreamReader reader) {
+    /**
+     * The attributes by local name; an attribute whose prefix is declared keeps it (and the declaration, unless it is
+     * the element's own prefix), so that an element written back keeps its attributes' namespaces.
+     */
+    private static Map<String, String> attributes(XMLStreamReader reader, Map<String, String> scope, String elementPrefix) {
         Map<String, String> attributes = new LinkedHashMap<>();
         for (int i = 0; i < reader.getAttributeCount(); i++) {
             String prefix = reader.getAttributePrefix(i);
@@ -313,7 +317,11 @@ public final class SafeXml {
                 continue; // namespace declarations: names are read as local names
             }
             boolean boundPrefix = namePrefix.equals("xml") || namePrefix.equals("xsi");
-            attributes.put(boundPrefix ? full : localName(full), reader.getAttributeValue(i));
+            boolean declaredPrefix = !namePrefix.isEmpty() && !boundPrefix && scope.containsKey(namePrefix);
+            if (declaredPrefix && !namePrefix.equals(elementPrefix)) {
+                attributes.put("xmlns:" + namePrefix, scope.get(namePrefix));
+            }
+            attributes.put(boundPrefix || declaredPrefix ? full : localName(full), reader.getAttributeValue(i));
         }
         return attributes;
     }

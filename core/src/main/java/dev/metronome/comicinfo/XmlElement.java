@@ -71,10 +71,17 @@ public record XmlElement(String name, Map<String, String> attributes, List<XmlNo
         return name.toLowerCase(Locale.ROOT);
     }
 
-    /** The attribute with this name (ignoring case), or {@code ""}. */
+    /** The attribute with this name (ignoring case, and the prefix of a namespaced attribute), or {@code ""}. */
     public String attribute(String attributeName) {
         for (Map.Entry<String, String> entry : attributes.entrySet()) {
             if (entry.getKey().equalsIgnoreCase(attributeName)) {
+                return entry.getValue();
+            }
+        }
+        for (Map.Entry<String, String> entry : attributes.entrySet()) {
+            String key = entry.getKey();
+            int colon = key.indexOf(':');
+            if (colon > 0 && !key.startsWith("xmlns:") && key.substring(colon + 1).equalsIgnoreCase(attributeName)) {
                 return entry.getValue();
             }
         }
@@ -115,7 +122,8 @@ public record XmlElement(String name, Map<String, String> attributes, List<XmlNo
         String qualified = prefix.isEmpty() || namespaceUri.isEmpty() ? name : prefix + ":" + name;
         out.append('<').append(qualified);
         Map<String, String> scope = inScope;
-        if (!namespaceUri.isEmpty() && !namespaceUri.equals(inScope.get(prefix))) {
+        if (!namespaceUri.isEmpty() && !namespaceUri.equals(inScope.get(prefix))
+                && !attributes.containsKey(prefix.isEmpty() ? "xmlns" : "xmlns:" + prefix)) {
             out.append(' ').append(prefix.isEmpty() ? "xmlns" : "xmlns:" + prefix).append("=\"")
                     .append(XmlOut.escape(namespaceUri, true)).append('"');
             scope = new java.util.HashMap<>(inScope);

@@ -15,7 +15,7 @@ class UnknownNamespacesTest {
     void aNamespacedUnknownElementKeepsItsNamespace() throws MetadataException {
         String written = writtenBack("<ComicInfo><Series>Saga</Series><x:Ext xmlns:x=\"urn:user\" x:kind=\"a\">"
                 + "<x:Part>1</x:Part></x:Ext></ComicInfo>");
-        assertThat(written).contains("<x:Ext xmlns:x=\"urn:user\"").contains("<x:Part>1</x:Part></x:Ext>");
+        assertThat(written).contains("<x:Ext xmlns:x=\"urn:user\" x:kind=\"a\">").contains("<x:Part>1</x:Part></x:Ext>");
         assertThat(parsesWithNamespaces(written)).isTrue();
     }
 
@@ -23,6 +23,14 @@ class UnknownNamespacesTest {
     void aPrefixDeclaredOnTheRootIsDeclaredOnTheElementWrittenBack() throws MetadataException {
         String written = writtenBack("<ComicInfo xmlns:u=\"urn:user\"><Series>Saga</Series><u:Rating>5</u:Rating></ComicInfo>");
         assertThat(written).contains("<u:Rating xmlns:u=\"urn:user\">5</u:Rating>");
+        assertThat(parsesWithNamespaces(written)).isTrue();
+    }
+
+    @Test
+    void anAttributeInAnotherNamespaceKeepsItAndKnownAttributesStillRead() throws MetadataException {
+        String written = writtenBack("<ComicInfo xmlns:y=\"urn:y\"><Series>Saga</Series><Ext y:note=\"1\">v</Ext>"
+                + "<Pages><Page y:Image=\"0\" Type=\"FrontCover\"/></Pages></ComicInfo>");
+        assertThat(written).contains("<Ext xmlns:y=\"urn:y\" y:note=\"1\">v</Ext>").contains("<Page Image=\"0\" Type=\"FrontCover\"");
         assertThat(parsesWithNamespaces(written)).isTrue();
     }
 
