@@ -53,6 +53,11 @@ abstract class BatchCommand extends UsesEnvironment {
     /** The run's options, from this command's flags. */
     abstract TaggingOptions options(int jobs);
 
+    /** Whether ComicInfo.xml is written strictly to v2.0: the config file's {@code comicinfo.strict} unless a flag says. */
+    boolean strictComicInfo(Settings settings) {
+        return settings.strictComicInfo();
+    }
+
     @Override
     public Integer call() {
         GlobalOptions options = global.with(parent == null ? null : parent.global());
@@ -62,7 +67,8 @@ abstract class BatchCommand extends UsesEnvironment {
         settings.warnings().forEach(w -> err.println("metronome: warning: " + w));
         // a missing path is one error line in the report; the other paths are still done
         int jobs = options.jobsOption() != null ? options.jobs() : settings.jobs();
-        TaggingOptions runOptions = options(jobs).withRefuseSymlinks(settings.refuseSymlinks());
+        TaggingOptions runOptions = options(jobs).withStrictComicInfo(strictComicInfo(settings))
+                .withRefuseSymlinks(settings.refuseSymlinks());
         if (issueId != null) {
             runOptions = runOptions.withForcedIssueId(issueId);
         }

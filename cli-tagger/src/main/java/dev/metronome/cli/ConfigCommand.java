@@ -55,6 +55,10 @@ final class ConfigCommand implements Runnable {
 
             # When Metron's daily quota (5,000 requests) is spent: wait until it frees and go on (true), or stop (false).
             #wait.for.quota = false
+
+            # true: write ComicInfo.xml valid against the stable v2.0 schema (no GTIN, Tags, Translator,
+            # StoryArcNumber), for readers that validate against it; false: the v2.1 draft.
+            #comicinfo.strict = false
             """;
 
     /** What both config subcommands share: the settings sources and the root command's options. */

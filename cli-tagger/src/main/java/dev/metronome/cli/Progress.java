@@ -125,6 +125,16 @@ final class Progress implements TaggingListener {
                 + " a later run goes on";
     }
 
+    @Override
+    public synchronized void renamed(Path from, Path to, String message) {
+        if (mode != Mode.SILENT) {
+            finish();
+            err.println("metronome: " + message);
+            err.flush();
+            redraw();
+        }
+    }
+
     /** Clears the bar before the summary is printed. */
     synchronized void finish() {
         if (mode == Mode.BAR) {

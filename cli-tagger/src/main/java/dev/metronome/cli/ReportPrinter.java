@@ -31,9 +31,23 @@ final class ReportPrinter {
             out.printf("  requests    %6s%s%n", s.requests().getOrDefault("total", 0), outcomes(s.requests()));
             out.printf("  elapsed     %6.1f s%n", s.elapsedMs() / 1000.0);
         }
+        renames(out, report.files());
         section(out, "Ambiguous (settle each with the command shown)", report.files(), "ambiguous", command);
         section(out, "No match (see what was understood with metronome parse)", report.files(), "no-match", command);
         section(out, "Errors", report.files(), "error", command);
+    }
+
+    /** The renames of --fix-extensions, and the files it could not rename. */
+    private static void renames(PrintWriter out, List<FileReport> files) {
+        List<String> lines = files.stream().flatMap(f -> f.evidence().stream())
+                .filter(e -> e.startsWith("renamed ") || e.contains("was not renamed") || e.contains("could not be renamed"))
+                .toList();
+        if (lines.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Renamed (--fix-extensions)");
+        lines.forEach(line -> out.println("  " + line));
     }
 
     private static String outcomes(Map<String, Object> requests) {

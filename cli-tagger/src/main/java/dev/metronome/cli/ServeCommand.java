@@ -86,7 +86,7 @@ final class ServeCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             Settings settings = Settings.load(options, env, home);
             Metronome.Builder builder = Metronome.builder().settings(settings.metronSettings(env))
-                    .cacheDir(settings.cacheDir()).jobs(settings.jobs());
+                    .cacheDir(settings.cacheDir()).jobs(settings.jobs()).strictComicInfo(settings.strictComicInfo());
             builder.credentials(settings.requireCredentials());
             LibraryServerProvider provider = LibraryServerProviders.find(providerId()).orElseThrow(() ->
                     new UserError(ExitCode.FATAL, "no library-server provider '" + providerId() + "' on the class path"));
@@ -244,6 +244,10 @@ final class ServeCommand implements Runnable {
         @Option(names = "--convert", description = "Convert CBR/CB7 to CBZ so that they can be tagged.")
         boolean convert;
 
+        @Option(names = "--fix-extensions", description = "Rename a tagged .cbr/.cb7/.cbt whose content is a ZIP to .cbz "
+                + "(the folder setting fix-extensions).")
+        boolean fixExtensions;
+
         @Override
         String providerId() {
             return "folder";
@@ -257,7 +261,7 @@ final class ServeCommand implements Runnable {
         @Override
         ServerSettings serverSettings() {
             return ServerSettings.of(Map.of("folder", folder.toString(), "settle-ms", String.valueOf(settleMs),
-                    "convert-to-cbz", String.valueOf(convert)));
+                    "convert-to-cbz", String.valueOf(convert), "fix-extensions", String.valueOf(fixExtensions)));
         }
 
         @Override

@@ -35,6 +35,8 @@ final class Settings {
     /** {@code follow} (write through a symlinked archive to its target) or {@code refuse} (one line, unchanged). */
     static final String KEY_SYMLINKS = "write.symlinks";
     static final String KEY_WAIT_FOR_QUOTA = "wait.for.quota";
+    /** {@code true}: write ComicInfo.xml that validates against the stable v2.0 schema (no GTIN...). */
+    static final String KEY_STRICT_COMICINFO = "comicinfo.strict";
 
     /** One setting's value and where it came from. */
     record Value(String value, String source, boolean secret) {
@@ -93,6 +95,7 @@ final class Settings {
                 Map.of(), null, fromFile, KEY_JOBS, String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())), false));
         values.put(KEY_SYMLINKS, pick(null, null, Map.of(), null, fromFile, KEY_SYMLINKS, "follow", false));
         values.put(KEY_WAIT_FOR_QUOTA, pick(null, null, Map.of(), null, fromFile, KEY_WAIT_FOR_QUOTA, "false", false));
+        values.put(KEY_STRICT_COMICINFO, pick(null, null, Map.of(), null, fromFile, KEY_STRICT_COMICINFO, "false", false));
         Settings settings = new Settings(file, values, warnings);
         settings.validate();
         return settings;
@@ -141,6 +144,11 @@ final class Settings {
         if (!get(KEY_WAIT_FOR_QUOTA).equalsIgnoreCase("true") && !get(KEY_WAIT_FOR_QUOTA).equalsIgnoreCase("false")) {
             throw new UserError(ExitCode.CONFIGURATION, "bad " + KEY_WAIT_FOR_QUOTA + " value ("
                     + values.get(KEY_WAIT_FOR_QUOTA).source() + "): true or false is needed");
+        }
+        String strict = get(KEY_STRICT_COMICINFO);
+        if (!strict.equalsIgnoreCase("true") && !strict.equalsIgnoreCase("false")) {
+            throw new UserError(ExitCode.CONFIGURATION, "bad " + KEY_STRICT_COMICINFO + " value ("
+                    + values.get(KEY_STRICT_COMICINFO).source() + "): true or false");
         }
         boolean hasUser = get(KEY_USER) != null;
         boolean hasPassword = get(KEY_PASSWORD) != null;
@@ -229,6 +237,11 @@ final class Settings {
     /** Whether a batch waits for the daily quota to free instead of stopping (config key {@code wait.for.quota}). */
     boolean waitForQuota() {
         return Boolean.parseBoolean(get(KEY_WAIT_FOR_QUOTA));
+    }
+
+    /** Whether ComicInfo.xml is written strictly to the v2.0 schema ({@code comicinfo.strict}). */
+    boolean strictComicInfo() {
+        return Boolean.parseBoolean(get(KEY_STRICT_COMICINFO));
     }
 
     /** A secret as shown: never any of its characters. */

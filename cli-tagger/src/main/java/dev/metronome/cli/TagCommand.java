@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
                 "  metronome tag --dry-run --json ~/comics/new     decide, write nothing, print JSON",
                 "  metronome tag --id 31047 'Black Cat 003.cbz'    settle an ambiguous file",
                 "  metronome tag --convert --metroninfo *.cbr      convert CBR to CBZ and write both files",
+                "  metronome tag --strict-comicinfo ~/comics       ComicInfo valid against v2.0 (for strict readers)",
                 "", "Exit codes: 0 all tagged (or already current), 1 some files not tagged (ambiguous, no match, errors), 2 usage, 3 credentials/configuration, 4 fatal."})
 final class TagCommand extends BatchCommand {
 
@@ -35,11 +36,25 @@ final class TagCommand extends BatchCommand {
             + "the old one is kept inside the archive as " + TaggingRun.UNREADABLE_BACKUP + ".")
     boolean replaceUnreadable;
 
+    @Option(names = "--strict-comicinfo", negatable = true, description = {"Write ComicInfo.xml valid against the stable "
+            + "v2.0 schema (no GTIN, Tags, Translator, StoryArcNumber) instead of the v2.1 draft.",
+            "Default: the config key comicinfo.strict (false)."})
+    Boolean strictComicInfo;
+
+    @Option(names = "--fix-extensions", description = "Rename a tagged .cbr/.cb7/.cbt whose content is a ZIP to .cbz "
+            + "(off by default: library servers key books by path). Each rename is reported.")
+    boolean fixExtensions;
+
     @Override
     TaggingOptions options(int jobs) {
         return TaggingOptions.defaults().withJobs(jobs).withDryRun(dryRun).withWriteMetronInfo(metronInfo)
-                .withConvert(convert).withKeepOriginal(keepOriginal).withForce(force)
+                .withConvert(convert).withKeepOriginal(keepOriginal).withFixExtensions(fixExtensions).withForce(force)
                 .withReplaceUnreadableMetadata(replaceUnreadable);
+    }
+
+    @Override
+    boolean strictComicInfo(Settings settings) {
+        return strictComicInfo != null ? strictComicInfo : settings.strictComicInfo();
     }
 
     @Override

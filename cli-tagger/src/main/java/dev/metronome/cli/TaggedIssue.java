@@ -18,8 +18,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The Metron issue a tagged archive is: its MetronInfo Metron id, else the {@code [metron:issue=N]} stamp in its
- * ComicInfo notes, else what the cache remembers for its fingerprint (which survives re-tagging).
+ * The Metron issue a tagged archive is: its MetronInfo Metron id, else a Metron id in its ComicInfo notes (in any
+ * form a tagger writes: {@code [issue_id:N]}, {@code [Issue ID N]} of a Metron line, the old {@code [metron:issue=N]}), else what the cache remembers for its fingerprint (which survives re-tagging).
  */
 final class TaggedIssue {
 

@@ -24,6 +24,10 @@ public final class FolderProvider implements LibraryServerProvider {
     public static final SettingSpec CONVERT = SettingSpec.optional("convert-to-cbz",
             "Convert read-only formats (CBR, CB7) to CBZ when tagging", "false");
 
+    /** Whether a tagged .cbr/.cb7/.cbt whose content is a ZIP is renamed to .cbz. */
+    public static final SettingSpec FIX_EXTENSIONS = SettingSpec.optional("fix-extensions",
+            "Rename a tagged .cbr/.cb7/.cbt whose content is a ZIP to .cbz (off: servers key books by path)", "false");
+
     @Override
     public String id() {
         return "folder";
@@ -31,7 +35,7 @@ public final class FolderProvider implements LibraryServerProvider {
 
     @Override
     public List<SettingSpec> settings() {
-        return List.of(FOLDER, SETTLE_MS, CONVERT);
+        return List.of(FOLDER, SETTLE_MS, CONVERT, FIX_EXTENSIONS);
     }
 
     @Override
@@ -50,6 +54,7 @@ public final class FolderProvider implements LibraryServerProvider {
             throw new ServerException("The setting 'settle-ms' must be a number of milliseconds >= 0.");
         }
         return new FolderServer(folder, host, Duration.ofMillis(settle),
-                Boolean.parseBoolean(settings.get(CONVERT).orElseThrow()), Clock.systemUTC());
+                Boolean.parseBoolean(settings.get(CONVERT).orElseThrow()),
+                Boolean.parseBoolean(settings.get(FIX_EXTENSIONS).orElseThrow()), Clock.systemUTC());
     }
 }

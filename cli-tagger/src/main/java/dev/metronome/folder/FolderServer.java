@@ -1,6 +1,7 @@
 package dev.metronome.folder;
 
 import dev.metronome.api.ComicMetadata;
+import dev.metronome.archive.ExtensionFixer;
 import dev.metronome.spi.ApplyMode;
 import dev.metronome.spi.ApplyResult;
 import dev.metronome.spi.Book;
@@ -43,14 +44,16 @@ final class FolderServer implements LibraryServer {
     private final HostServices host;
     private final Duration settle;
     private final boolean convert;
+    private final boolean fixExtensions;
     private final Clock clock;
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
 
-    FolderServer(Path root, HostServices host, Duration settle, boolean convert, Clock clock) {
+    FolderServer(Path root, HostServices host, Duration settle, boolean convert, boolean fixExtensions, Clock clock) {
         this.root = root;
         this.host = host;
         this.settle = settle;
         this.convert = convert;
+        this.fixExtensions = fixExtensions;
         this.clock = clock;
     }
 
@@ -107,8 +110,14 @@ final class FolderServer implements LibraryServer {
         Path file = localFile(book).orElseThrow(() -> new ServerException(book.serverPath() + " no longer exists."));
         try {
             Path result = host.writeMetadata(file, metadata, convert);
-            return new ApplyResult(ApplyMode.FILE, result.equals(file) ? "ComicInfo.xml written"
-                    : "converted to " + result.getFileName() + " and tagged");
+            String done = result.equals(file) ? "ComicInfo.xml written" : "converted to " + result.getFileName() + " and tagged";
+            if (fixExtensions) {
+                ExtensionFixer.Outcome renamed = ExtensionFixer.fix(result);
+                if (!renamed.message().isEmpty()) {
+                    done += "; " + renamed.message();
+                }
+            }
+            return new ApplyResult(ApplyMode.FILE, done);
         } catch (IOException e) {
             throw new ServerException("Could not write metadata into " + file + ": " + e.getMessage(), e);
         }

@@ -55,9 +55,9 @@ class ServeFolderTest {
             CbzFiles.copySlowly(slow, watched.resolve(slow.getFileName()), 16_384, 40);
 
             assertThat(awaitStamp(watched.resolve(quick.getFileName()), running)).as(out.toString())
-                    .hasValueSatisfying(xml -> assertThat(xml).contains("[metron:issue=516881]"));
+                    .hasValueSatisfying(xml -> assertThat(xml).contains("[issue_id:516881]"));
             assertThat(awaitStamp(watched.resolve(slow.getFileName()), running)).as(out.toString())
-                    .hasValueSatisfying(xml -> assertThat(xml).contains("[metron:issue=516882]"));
+                    .hasValueSatisfying(xml -> assertThat(xml).contains("[issue_id:516882]"));
             folder.stop.countDown();
             assertThat(running.get()).isZero();
             assertThat(out.toString()).contains("2 books tagged");
@@ -87,7 +87,7 @@ class ServeFolderTest {
     private static Optional<String> stamped(Path file) {
         try (ComicArchive archive = Archives.open(file)) {
             return archive.readMetadata("ComicInfo.xml").map(b -> new String(b, StandardCharsets.UTF_8))
-                    .filter(x -> x.contains("[metron:issue="));
+                    .filter(x -> x.contains("[issue_id:"));
         } catch (Exception notYet) {
             return Optional.empty();
         }

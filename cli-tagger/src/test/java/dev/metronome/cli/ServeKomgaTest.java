@@ -105,7 +105,7 @@ class ServeKomgaTest {
             }
             if (mode.equals("file")) {
                 try (var archive = dev.metronome.archive.Archives.open(library.resolve("Saga/Saga 001 (2012).cbz"))) {
-                    assertThat(new String(archive.readMetadata("ComicInfo.xml").orElseThrow())).contains("[metron:issue=516881]");
+                    assertThat(new String(archive.readMetadata("ComicInfo.xml").orElseThrow())).contains("[issue_id:516881]");
                 }
             }
             first.command().stop.countDown();

@@ -93,7 +93,7 @@ class TagCommandTest {
                 Path path = Path.of(file.hasNonNull("written_path") ? file.get("written_path").asText() : file.get("path").asText());
                 try (ComicArchive archive = Archives.open(path)) {
                     assertThat(new String(archive.readMetadata("ComicInfo.xml").orElseThrow()))
-                            .contains("[metron:issue=" + file.get("issue_id").asLong() + "]");
+                            .contains("[issue_id:" + file.get("issue_id").asLong() + "]");
                 }
                 written++;
             }
@@ -114,6 +114,47 @@ class TagCommandTest {
         }
         assertThat(run.exitCode()).as("the broken file is not tagged").isEqualTo(ExitCode.SOME_NOT_TAGGED);
         assertThat(report.at("/summary/errors").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void strictComicInfoComesFromTheConfigFileAndTheFlagOverridesIt() throws Exception {
+        Path config = Files.createDirectories(home.resolve(".config/metronome")).resolve("config.properties");
+        Files.writeString(config, "comicinfo.strict = true\n");
+        Path file = archives.keySet().stream().filter(p -> p.toString().endsWith("Saga 001 (2012) (Digital) (Zone-Empire).cbz"))
+                .findFirst().orElseThrow();
+        Cli.Run strict = Cli.run(env, home, "tag", "--id", "51658", file.toString());
+        assertThat(strict.exitCode()).as(strict.out() + strict.err()).isZero();
+        byte[] strictXml = comicInfo(file);
+        assertThat(new String(strictXml)).doesNotContain("<GTIN>");
+        assertThat(dev.metronome.comicinfo.ComicInfoSchemas.validate(strictXml, dev.metronome.comicinfo.ComicInfoVersion.V2_0)).isEmpty();
+
+        Cli.Run draft = Cli.run(env, home, "tag", "--no-strict-comicinfo", "--id", "51658", file.toString());
+        assertThat(draft.exitCode()).as(draft.out() + draft.err()).isZero();
+        byte[] draftXml = comicInfo(file);
+        assertThat(new String(draftXml)).contains("<GTIN>75960609036504711</GTIN>");
+        assertThat(dev.metronome.comicinfo.ComicInfoSchemas.validate(draftXml, dev.metronome.comicinfo.ComicInfoVersion.V2_1)).isEmpty();
+
+        Files.writeString(config, "comicinfo.strict = maybe\n");
+        assertThat(Cli.run(env, home, "tag", "--id", "51658", file.toString()).exitCode()).isEqualTo(ExitCode.CONFIGURATION);
+    }
+
+    @Test
+    void fixExtensionsRenamesAZipNamedCbrToCbzAndSaysSo() throws Exception {
+        Path cbz = archives.keySet().stream().filter(p -> p.toString().endsWith("Saga 002 (2012) (Digital) (Zone-Empire).cbz"))
+                .findFirst().orElseThrow();
+        Path cbr = Files.move(cbz, cbz.resolveSibling("Saga 002.cbr"));
+        Cli.Run run = Cli.run(env, home, "tag", "--fix-extensions", "--id", "516882", cbr.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(cbr).doesNotExist();
+        assertThat(cbr.resolveSibling("Saga 002.cbz")).exists();
+        assertThat(run.err()).contains("renamed Saga 002.cbr to Saga 002.cbz (its content is a ZIP)");
+        assertThat(new String(comicInfo(cbr.resolveSibling("Saga 002.cbz")))).contains("[issue_id:516882]");
+    }
+
+    private static byte[] comicInfo(Path file) throws Exception {
+        try (ComicArchive archive = Archives.open(file)) {
+            return archive.readMetadata("ComicInfo.xml").orElseThrow();
+        }
     }
 
     @Test

@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  *
  * <p>Mapping notes: Title is the collection title if there is one, otherwise the story titles joined by
  * {@code "; "}; credits go through {@link CreditRoleMapping}; names with commas through {@link NameList};
- * Web holds every link, the primary first, separated by spaces; GTIN is the ISBN, else the UPC; an incomplete
+ * Web holds the primary link alone (other readers split lists differently), or every link when none is primary;
+ * GTIN is the ISBN, else the UPC; an incomplete
  * cover date writes only the parts known; the age rating maps to the nearest ComicInfo value.
  */
 public final class ComicInfoWriter {
@@ -123,10 +124,15 @@ public final class ComicInfoWriter {
         return NameList.joinNames(resources.stream().map(Resource::name).toList());
     }
 
+    /**
+     * The primary link alone when there is one: readers split a list differently (Komga and ComicTagger on spaces,
+     * Kavita on commas), so only a single address is read right by all of them. Without a primary (a file's own
+     * links written back), every link, separated by spaces.
+     */
     private static String web(List<WebLink> links) {
-        List<WebLink> ordered = new ArrayList<>(links);
-        ordered.sort((a, b) -> Boolean.compare(b.primary(), a.primary()));
-        return ordered.stream().map(WebLink::url).filter(url -> !url.isEmpty())
+        List<WebLink> chosen = links.stream().anyMatch(link -> link.primary() && !link.url().isEmpty())
+                ? links.stream().filter(WebLink::primary).limit(1).toList() : links;
+        return chosen.stream().map(WebLink::url).filter(url -> !url.isEmpty())
                 .map(url -> url.replace(" ", "%20")).distinct().collect(Collectors.joining(" "));
     }
 

@@ -38,7 +38,8 @@ import org.jsoup.nodes.Entities;
  *   <li>whitespace or junk before the first {@code <} is skipped;</li>
  *   <li>characters XML 1.0 forbids are dropped, HTML entities ({@code &nbsp;}) become characters and a bare
  *       {@code &} becomes {@code &amp;} (each with a warning);</li>
- *   <li>namespaces are ignored: names are local names, undeclared prefixes are fine;</li>
+ *   <li>namespaces are ignored for look-ups: names are local names, undeclared prefixes are fine (each
+ *       element keeps its prefix and namespace, so that an unknown element is written back as it was);</li>
  *   <li>a file cut short keeps the elements completed before the break (with a warning).</li>
  * </ul>
  */
@@ -230,6 +231,7 @@ public final class SafeXml {
 
     private static XmlElement build(String text, String source, List<String> warnings) throws MetadataException {
         Deque<Building> open = new ArrayDeque<>();
+        Deque<Map<String, String>> scopes = new ArrayDeque<>();
         Building root = null;
         XMLStreamReader reader = null;
         try {
@@ -239,14 +241,25 @@ public final class SafeXml {
                 switch (event) {
                     case XMLStreamConstants.DTD -> refuseUnlessHarmless(reader, source);
                     case XMLStreamConstants.START_ELEMENT -> {
-                        Building element = new Building(localName(reader.getLocalName()), attributes(reader));
+                        String qualified = reader.getLocalName();
+                        int colon = qualified.indexOf(':');
+                        String prefix = colon < 0 ? "" : qualified.substring(0, colon);
+                        Map<String, String> declared = namespaceDeclarations(reader);
+                        Map<String, String> scope = new java.util.HashMap<>(scopes.isEmpty() ? Map.of() : scopes.peek());
+                        scope.putAll(declared);
+                        // a default namespace is kept only where it is declared (ComicInfo files declare one on
+                        // the root now and then); a prefix keeps the namespace it is bound to in scope
+                        String uri = prefix.isEmpty() ? declared.getOrDefault("", "") : scope.getOrDefault(prefix, "");
+                        Building element = new Building(localName(qualified), attributes(reader, scope, prefix), prefix, uri);
                         if (root == null) {
                             root = element;
                         }
                         open.push(element);
+                        scopes.push(scope);
                     }
                     case XMLStreamConstants.END_ELEMENT -> {
                         Building done = open.pop();
+                        scopes.pop();
                         if (!open.isEmpty()) {
                             open.peek().content.add(done.toElement());
                         }
@@ -305,7 +318,11 @@ public final class SafeXml {
         return factory;
     }
 
-    private static Map<String, String> attributes(XMLStreamReader reader) {
+    /**
+     * The attributes by local name; an attribute whose prefix is declared keeps it (and the declaration, unless it is
+     * the element's own prefix), so that an element written back keeps its attributes' namespaces.
+     */
+    private static Map<String, String> attributes(XMLStreamReader reader, Map<String, String> scope, String elementPrefix) {
         Map<String, String> attributes = new LinkedHashMap<>();
         for (int i = 0; i < reader.getAttributeCount(); i++) {
             String prefix = reader.getAttributePrefix(i);
@@ -316,9 +333,28 @@ public final class SafeXml {
                 continue; // namespace declarations: names are read as local names
             }
             boolean boundPrefix = namePrefix.equals("xml") || namePrefix.equals("xsi");
-            attributes.put(boundPrefix ? full : localName(full), reader.getAttributeValue(i));
+            boolean declaredPrefix = !namePrefix.isEmpty() && !boundPrefix && scope.containsKey(namePrefix);
+            if (declaredPrefix && !namePrefix.equals(elementPrefix)) {
+                attributes.put("xmlns:" + namePrefix, scope.get(namePrefix));
+            }
+            attributes.put(boundPrefix || declaredPrefix ? full : localName(full), reader.getAttributeValue(i));
         }
         return attributes;
+    }
+
+    /** The namespace declarations on the current element: prefix ({@code ""} for the default) to URI. */
+    private static Map<String, String> namespaceDeclarations(XMLStreamReader reader) {
+        Map<String, String> declared = new LinkedHashMap<>();
+        for (int i = 0; i < reader.getAttributeCount(); i++) {
+            String prefix = reader.getAttributePrefix(i);
+            String full = (prefix == null || prefix.isEmpty() ? "" : prefix + ":") + reader.getAttributeLocalName(i);
+            if (full.equals("xmlns")) {
+                declared.put("", reader.getAttributeValue(i));
+            } else if (full.startsWith("xmlns:")) {
+                declared.put(full.substring("xmlns:".length()), reader.getAttributeValue(i));
+            }
+        }
+        return declared;
     }
 
     private static String localName(String name) {
@@ -365,14 +401,18 @@ public final class SafeXml {
         final String name;
         final Map<String, String> attributes;
         final List<XmlNode> content = new ArrayList<>();
+        final String prefix;
+        final String namespaceUri;
 
-        Building(String name, Map<String, String> attributes) {
+        Building(String name, Map<String, String> attributes, String prefix, String namespaceUri) {
             this.name = name;
             this.attributes = attributes;
+            this.prefix = prefix;
+            this.namespaceUri = namespaceUri;
         }
 
         XmlElement toElement() {
-            return new XmlElement(name, attributes, content);
+            return new XmlElement(name, attributes, content, prefix, namespaceUri);
         }
     }
 }

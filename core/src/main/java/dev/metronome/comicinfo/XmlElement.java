@@ -8,19 +8,31 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An element of the small XML tree the metadata readers build. Names are local names: namespace prefixes are
- * dropped, since ComicInfo and MetronInfo have no namespace and real files use them inconsistently.
+ * An element of the small XML tree the metadata readers build. Names are local names (look-ups ignore namespace
+ * prefixes, since ComicInfo and MetronInfo have no namespace and real files use them inconsistently), but the
+ * prefix and its namespace are kept, so that an element written back ({@link #toXml()}) keeps its namespace.
  *
- * @param name       the local name, as written
- * @param attributes the attributes by local name, in document order
- * @param content    the child elements and texts, in document order
+ * @param name         the local name, as written
+ * @param attributes   the attributes by local name, in document order
+ * @param content      the child elements and texts, in document order
+ * @param prefix       the namespace prefix as written ({@code x} in {@code <x:Ext>}), or {@code ""}
+ * @param namespaceUri the namespace the prefix (or a default namespace declared on this element) is bound to, or
+ *                     {@code ""}
  */
-public record XmlElement(String name, Map<String, String> attributes, List<XmlNode> content) implements XmlNode {
+public record XmlElement(String name, Map<String, String> attributes, List<XmlNode> content, String prefix,
+                         String namespaceUri) implements XmlNode {
 
     /** Copies the attributes and content. */
     public XmlElement {
         attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
         content = List.copyOf(content);
+        prefix = prefix == null ? "" : prefix;
+        namespaceUri = namespaceUri == null ? "" : namespaceUri;
+    }
+
+    /** An element without a namespace. */
+    public XmlElement(String name, Map<String, String> attributes, List<XmlNode> content) {
+        this(name, attributes, content, "", "");
     }
 
     /** The child elements, in order. */
@@ -59,10 +71,17 @@ public record XmlElement(String name, Map<String, String> attributes, List<XmlNo
         return name.toLowerCase(Locale.ROOT);
     }
 
-    /** The attribute with this name (ignoring case), or {@code ""}. */
+    /** The attribute with this name (ignoring case, and the prefix of a namespaced attribute), or {@code ""}. */
     public String attribute(String attributeName) {
         for (Map.Entry<String, String> entry : attributes.entrySet()) {
             if (entry.getKey().equalsIgnoreCase(attributeName)) {
+                return entry.getValue();
+            }
+        }
+        for (Map.Entry<String, String> entry : attributes.entrySet()) {
+            String key = entry.getKey();
+            int colon = key.indexOf(':');
+            if (colon > 0 && !key.startsWith("xmlns:") && key.substring(colon + 1).equalsIgnoreCase(attributeName)) {
                 return entry.getValue();
             }
         }
@@ -94,14 +113,35 @@ public record XmlElement(String name, Map<String, String> attributes, List<XmlNo
 
     @Override
     public void appendXml(StringBuilder out) {
-        out.append('<').append(name);
+        appendXml(out, Map.of());
+    }
+
+    /** Writes this element, declaring its namespace unless the enclosing output already binds its prefix to it. */
+    private void appendXml(StringBuilder out, Map<String, String> inScope) {
+        // an undeclared prefix is dropped: namespace-aware readers reject it
+        String qualified = prefix.isEmpty() || namespaceUri.isEmpty() ? name : prefix + ":" + name;
+        out.append('<').append(qualified);
+        Map<String, String> scope = inScope;
+        if (!namespaceUri.isEmpty() && !namespaceUri.equals(inScope.get(prefix))
+                && !attributes.containsKey(prefix.isEmpty() ? "xmlns" : "xmlns:" + prefix)) {
+            out.append(' ').append(prefix.isEmpty() ? "xmlns" : "xmlns:" + prefix).append("=\"")
+                    .append(XmlOut.escape(namespaceUri, true)).append('"');
+            scope = new java.util.HashMap<>(inScope);
+            scope.put(prefix, namespaceUri);
+        }
         attributes.forEach((key, value) -> out.append(' ').append(key).append("=\"").append(XmlOut.escape(value, true)).append('"'));
         if (content.isEmpty()) {
             out.append("/>");
             return;
         }
         out.append('>');
-        content.forEach(node -> node.appendXml(out));
-        out.append("</").append(name).append('>');
+        for (XmlNode node : content) {
+            if (node instanceof XmlElement element) {
+                element.appendXml(out, scope);
+            } else {
+                node.appendXml(out);
+            }
+        }
+        out.append("</").append(qualified).append('>');
     }
 }

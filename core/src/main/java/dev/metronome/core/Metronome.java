@@ -71,6 +71,7 @@ public final class Metronome implements Tagger, AutoCloseable {
     private final Sleeper sleeper;
     private final QuotaWait quotaWait;
     private final int jobs;
+    private final boolean strictComicInfo;
     private final RequestStats stats = new RequestStats();
     private final BudgetWatch budget;
     private volatile MetronClient client;
@@ -86,6 +87,7 @@ public final class Metronome implements Tagger, AutoCloseable {
         this.clock = b.clock;
         this.sleeper = b.sleeper;
         this.jobs = b.jobs;
+        this.strictComicInfo = b.strictComicInfo;
         this.cache = b.cacheDir == null ? null : MetronCache.open(b.cacheDir, b.clock);
         this.quotaWait = b.quotaWait;
         StatefulRateLimiter limiter = cache != null && credentials != null
@@ -195,7 +197,8 @@ public final class Metronome implements Tagger, AutoCloseable {
     @Override
     public FileResult tag(Path archive, TagOptions options) {
         TagOptions o = options == null ? TagOptions.DEFAULTS : options;
-        TaggingOptions run = TaggingOptions.defaults().withJobs(1).withDryRun(o.dryRun()).withConvert(o.convertToCbz());
+        TaggingOptions run = TaggingOptions.defaults().withJobs(1).withDryRun(o.dryRun()).withConvert(o.convertToCbz())
+                .withStrictComicInfo(strictComicInfo);
         if (o.issueId() != null) {
             run = run.withForcedIssueId(o.issueId());
         }
@@ -251,6 +254,7 @@ public final class Metronome implements Tagger, AutoCloseable {
         private Sleeper sleeper = Sleeper.SYSTEM;
         private QuotaWait quotaWait = QuotaWait.STOP;
         private int jobs = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        private boolean strictComicInfo;
 
         private Builder() {
         }
@@ -297,6 +301,12 @@ public final class Metronome implements Tagger, AutoCloseable {
         /** The default number of files handled at once. */
         public Builder jobs(int value) {
             this.jobs = Math.max(1, value);
+            return this;
+        }
+
+        /** Whether {@link #tag} writes ComicInfo.xml strictly to the v2.0 schema (default: the v2.1 draft). */
+        public Builder strictComicInfo(boolean value) {
+            this.strictComicInfo = value;
             return this;
         }
 

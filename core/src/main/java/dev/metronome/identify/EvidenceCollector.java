@@ -15,7 +15,7 @@ import dev.metronome.barcode.BarcodeScanner;
 import dev.metronome.barcode.ScannedUpc;
 import dev.metronome.comicinfo.ComicInfoReader;
 import dev.metronome.comicinfo.MetadataException;
-import dev.metronome.comicinfo.MetronomeStamp;
+import dev.metronome.comicinfo.NoteIds;
 import dev.metronome.coverhash.CoverHash;
 import dev.metronome.coverhash.CoverHasher;
 import dev.metronome.filename.FilenameParser;
@@ -50,9 +50,6 @@ public final class EvidenceCollector {
     /** A title that is a number: the issue number of the second reading. */
     private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d{1,4})(?:\\s|$)");
 
-    private static final Pattern METRON_TAGGER = Pattern.compile("\\[issue_id:(\\d{1,12})\\]");
-    private static final Pattern COMICTAGGER = Pattern.compile("\\[Issue ID (\\d{1,12})\\]", Pattern.CASE_INSENSITIVE);
-    private static final Pattern CVDB = Pattern.compile("\\bCVDB(\\d{1,12})\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CV_URL = Pattern.compile("comicvine\\.gamespot\\.com/[^\\s]*?/4000-(\\d{1,12})");
     private static final Pattern METRON_URL = Pattern.compile("metron\\.cloud/issue/([a-z0-9-]+)/?");
     private static final int MAX_IMAGE_BYTES = 64 * 1024 * 1024;
@@ -265,20 +262,14 @@ public final class EvidenceCollector {
         }
     }
 
-    /** Ids in Notes: ours, Metron-Tagger's {@code [issue_id:N]}, ComicTagger's {@code [Issue ID N]} / {@code CVDBN}. */
+    /**
+     * Ids in Notes, in every form {@link NoteIds} reads: Metronome's, Metron-Tagger's {@code [issue_id:N]},
+     * ComicTagger's {@code [Issue ID N]} (of the source its line names) and {@code CVDBN}.
+     */
     static void addNoteIds(String notes, Set<IdHint> into) {
-        if (notes == null || notes.isBlank()) {
-            return;
-        }
-        MetronomeStamp.issueId(notes).ifPresent(id -> into.add(new IdHint(IdSource.METRON, id, "Notes")));
-        Matcher m = METRON_TAGGER.matcher(notes);
-        while (m.find()) {
-            into.add(new IdHint(IdSource.METRON, Long.parseLong(m.group(1)), "Notes"));
-        }
-        for (Pattern cv : List.of(COMICTAGGER, CVDB)) {
-            Matcher c = cv.matcher(notes);
-            while (c.find()) {
-                into.add(new IdHint(IdSource.COMIC_VINE, Long.parseLong(c.group(1)), "Notes"));
+        for (NoteIds.NoteId id : NoteIds.read(notes)) {
+            if (id.source() == IdSource.METRON || id.source() == IdSource.COMIC_VINE || id.source() == IdSource.GCD) {
+                into.add(new IdHint(id.source(), id.id(), "Notes"));
             }
         }
     }

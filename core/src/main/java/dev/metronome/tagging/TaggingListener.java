@@ -32,4 +32,15 @@ public interface TaggingListener {
      */
     default void fileFinished(FileReport report) {
     }
+
+    /**
+     * A file was renamed to the extension its content calls for ({@code --fix-extensions}), or was not although
+     * its content called for it.
+     *
+     * @param from    the file as it was
+     * @param to      the file now ({@code from} when it was not renamed)
+     * @param message one sentence for the user
+     */
+    default void renamed(Path from, Path to, String message) {
+    }
 }

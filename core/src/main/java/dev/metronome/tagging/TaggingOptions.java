@@ -13,14 +13,19 @@ import java.util.OptionalLong;
  * @param keepOriginal    keep the original file after a conversion
  * @param jobs            how many files are read, scanned and hashed at once (at least 1)
  * @param chooser         asked about ambiguous files; null = never ask
+ * @param strictComicInfo write ComicInfo.xml that validates against the stable v2.0 schema (no GTIN, Tags,
+ *                        Translator, StoryArcNumber, nor unknown elements) instead of the v2.1 draft
+ * @param fixExtensions   rename a tagged {@code .cbr}/{@code .cb7}/{@code .cbt} whose content is a ZIP to
+ *                        {@code .cbz} (off by default: library servers key books by path)
  * @param force           also write archives whose file is read-only (no write permission bit)
  * @param replaceUnreadableMetadata write fresh metadata over a ComicInfo.xml that cannot be read, keeping the old
  *                        bytes in a backup entry of the archive (without it such a file is left as it is)
  * @param refuseSymlinks  leave a symlinked archive unchanged (one line) instead of writing through to its target
  */
-public record TaggingOptions(boolean dryRun, boolean identifyOnly, OptionalLong forcedIssueId, boolean writeMetronInfo,
-                             boolean convert, boolean keepOriginal, int jobs, CandidateChooser chooser,
-                             boolean force, boolean replaceUnreadableMetadata, boolean refuseSymlinks) {
+public record TaggingOptions(boolean dryRun, boolean identifyOnly, OptionalLong forcedIssueId, boolean
+                             writeMetronInfo, boolean convert, boolean keepOriginal, int jobs, CandidateChooser
+                             chooser, boolean strictComicInfo, boolean fixExtensions, boolean force, boolean
+                             replaceUnreadableMetadata, boolean refuseSymlinks) {
 
     /** Normalizes the values. */
     public TaggingOptions {
@@ -28,28 +33,28 @@ public record TaggingOptions(boolean dryRun, boolean identifyOnly, OptionalLong 
         jobs = Math.max(1, jobs);
     }
 
-    /** Identify and write ComicInfo.xml; no conversion; as many jobs as processors (at most 4); never ask. */
+    /** Identify and write ComicInfo.xml (v2.1); no conversion, no renames; as many jobs as processors (at most 4); never ask. */
     public static TaggingOptions defaults() {
-        return new TaggingOptions(false, false, OptionalLong.empty(), false, false, false,
-                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), null, false, false, false);
+        return new TaggingOptions(false, false, OptionalLong.empty(), false, false, false, Math.max(1, Math.min(4,
+                Runtime.getRuntime().availableProcessors())), null, false, false, false, false, false);
     }
 
     /** A copy with {@code dryRun}. */
     public TaggingOptions withDryRun(boolean value) {
         return new TaggingOptions(value, identifyOnly, forcedIssueId, writeMetronInfo, convert, keepOriginal, jobs,
-                chooser, force, replaceUnreadableMetadata, refuseSymlinks);
+                chooser, strictComicInfo, fixExtensions, force, replaceUnreadableMetadata, refuseSymlinks);
     }
 
     /** A copy with {@code identifyOnly}. */
     public TaggingOptions withIdentifyOnly(boolean value) {
         return new TaggingOptions(dryRun, value, forcedIssueId, writeMetronInfo, convert, keepOriginal, jobs, chooser,
-                force, replaceUnreadableMetadata, refuseSymlinks);
+                strictComicInfo, fixExtensions, force, replaceUnreadableMetadata, refuseSymlinks);
     }
 
     /** A copy with a forced issue id (empty: identify). */
     public TaggingOptions withForcedIssueId(OptionalLong value) {
         return new TaggingOptions(dryRun, identifyOnly, value, writeMetronInfo, convert, keepOriginal, jobs, chooser,
-                force, replaceUnreadableMetadata, refuseSymlinks);
+                strictComicInfo, fixExtensions, force, replaceUnreadableMetadata, refuseSymlinks);
     }
 
     /** A copy with a forced issue id. */
@@ -60,49 +65,61 @@ public record TaggingOptions(boolean dryRun, boolean identifyOnly, OptionalLong 
     /** A copy with {@code writeMetronInfo}. */
     public TaggingOptions withWriteMetronInfo(boolean value) {
         return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, value, convert, keepOriginal, jobs, chooser,
-                force, replaceUnreadableMetadata, refuseSymlinks);
+                strictComicInfo, fixExtensions, force, replaceUnreadableMetadata, refuseSymlinks);
     }
 
     /** A copy with {@code convert}. */
     public TaggingOptions withConvert(boolean value) {
         return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, writeMetronInfo, value, keepOriginal, jobs,
-                chooser, force, replaceUnreadableMetadata, refuseSymlinks);
+                chooser, strictComicInfo, fixExtensions, force, replaceUnreadableMetadata, refuseSymlinks);
     }
 
     /** A copy with {@code keepOriginal}. */
     public TaggingOptions withKeepOriginal(boolean value) {
         return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, writeMetronInfo, convert, value, jobs, chooser,
-                force, replaceUnreadableMetadata, refuseSymlinks);
+                strictComicInfo, fixExtensions, force, replaceUnreadableMetadata, refuseSymlinks);
     }
 
     /** A copy with {@code jobs}. */
     public TaggingOptions withJobs(int value) {
         return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, writeMetronInfo, convert, keepOriginal, value,
-                chooser, force, replaceUnreadableMetadata, refuseSymlinks);
+                chooser, strictComicInfo, fixExtensions, force, replaceUnreadableMetadata, refuseSymlinks);
     }
 
     /** A copy with a chooser (null: never ask). */
     public TaggingOptions withChooser(CandidateChooser value) {
         return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, writeMetronInfo, convert, keepOriginal, jobs,
-                value, force, replaceUnreadableMetadata, refuseSymlinks);
+                value, strictComicInfo, fixExtensions, force, replaceUnreadableMetadata, refuseSymlinks);
+    }
+
+    /** A copy with {@code strictComicInfo}. */
+    public TaggingOptions withStrictComicInfo(boolean value) {
+        return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, writeMetronInfo, convert, keepOriginal, jobs,
+                chooser, value, fixExtensions, force, replaceUnreadableMetadata, refuseSymlinks);
+    }
+
+    /** A copy with {@code fixExtensions}. */
+    public TaggingOptions withFixExtensions(boolean value) {
+        return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, writeMetronInfo, convert, keepOriginal, jobs,
+                chooser, strictComicInfo, value, force, replaceUnreadableMetadata, refuseSymlinks);
     }
 
     /** A copy with {@code force}. */
     public TaggingOptions withForce(boolean value) {
         return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, writeMetronInfo, convert, keepOriginal, jobs,
-                chooser, value, replaceUnreadableMetadata, refuseSymlinks);
+                chooser, strictComicInfo, fixExtensions, value, replaceUnreadableMetadata, refuseSymlinks);
     }
 
     /** A copy with {@code replaceUnreadableMetadata}. */
     public TaggingOptions withReplaceUnreadableMetadata(boolean value) {
         return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, writeMetronInfo, convert, keepOriginal, jobs,
-                chooser, force, value, refuseSymlinks);
+                chooser, strictComicInfo, fixExtensions, force, value, refuseSymlinks);
     }
 
     /** A copy with {@code refuseSymlinks}. */
     public TaggingOptions withRefuseSymlinks(boolean value) {
         return new TaggingOptions(dryRun, identifyOnly, forcedIssueId, writeMetronInfo, convert, keepOriginal, jobs,
-                chooser, force, replaceUnreadableMetadata, value);
+                chooser, strictComicInfo, fixExtensions, force, replaceUnreadableMetadata, value);
     }
 
     /** Whether files may be changed. */

@@ -2,14 +2,17 @@ package dev.metronome.tagging;
 
 import dev.metronome.api.Candidate;
 import dev.metronome.api.ComicMetadata;
+import dev.metronome.api.MetadataMerger;
 import dev.metronome.archive.ArchiveException;
 import dev.metronome.archive.ArchiveLock;
 import dev.metronome.archive.ArchiveWriter;
+import dev.metronome.archive.ExtensionFixer;
 import dev.metronome.archive.WriteOptions;
 import dev.metronome.archive.WriteResult;
 import dev.metronome.comicinfo.ComicInfoWriter;
 import dev.metronome.comicinfo.MetadataException;
 import dev.metronome.comicinfo.MetronomeStamp;
+import dev.metronome.comicinfo.PagesBuilder;
 import dev.metronome.comicinfo.Retag;
 import dev.metronome.core.Problems;
 import dev.metronome.identify.Evidence;
@@ -356,10 +359,23 @@ public final class TaggingRun {
                 }
             }
         }
+        List<String> reasons = id.reasons();
+        if (options.fixExtensions() && options.writes() && error == null && id.matched()
+                && id.confidence() >= Identifier.ACCEPT) {
+            ExtensionFixer.Outcome renamed = ExtensionFixer.fix(writtenPath == null ? file : Path.of(writtenPath));
+            if (!renamed.message().isEmpty()) {
+                reasons = new ArrayList<>(reasons);
+                reasons.add(renamed.message());
+                listener.renamed(renamed.from(), renamed.to(), renamed.message());
+            }
+            if (renamed.renamed()) {
+                writtenPath = renamed.to().toString();
+            }
+        }
         // a matched file whose write failed is not done: an error, counted and listed with its cause
         String status = error != null ? FileReport.ERROR : id.status();
         return new FileReport(file.toString(), status, id.matched() ? id.issueId() : null, id.confidence(),
-                id.candidates(), id.reasons(), written, writtenPath, error);
+                id.candidates(), reasons, written, writtenPath, error);
     }
 
     private Identification ask(Path file, Identification id) {
@@ -388,8 +404,10 @@ public final class TaggingRun {
         ComicMetadata fromMetron = IssueMapper.toModel(detail);
         ComicMetadata existing = ev.comicInfo().orElse(ComicMetadata.EMPTY);
         MetronomeStamp stamp = new MetronomeStamp(MetronSettings.version(), LocalDate.now(clock), detail.id());
-        ComicMetadata merged = Retag.merge(existing, fromMetron, stamp);
-        byte[] comicInfo = ComicInfoWriter.defaults().write(merged).bytes();
+        PagesBuilder.Result pages = ArchivePages.of(file);
+        ComicMetadata merged = withArchivePages(Retag.merge(existing, fromMetron, stamp), pages);
+        ComicInfoWriter writer = options.strictComicInfo() ? ComicInfoWriter.strict() : ComicInfoWriter.defaults();
+        byte[] comicInfo = writer.write(merged).bytes();
         Map<String, byte[]> entries = new LinkedHashMap<>();
         if (ev.comicInfoBytes().isEmpty() || !Arrays.equals(ev.comicInfoBytes().get(), comicInfo)) {
             entries.put("ComicInfo.xml", comicInfo);
@@ -399,7 +417,8 @@ public final class TaggingRun {
             entries.put(UNREADABLE_BACKUP, ev.comicInfoBytes().get());
         }
         if (options.writeMetronInfo()) {
-            ComicMetadata metron = ev.metronInfo().map(m -> Retag.merge(m, fromMetron, stamp)).orElse(merged);
+            ComicMetadata metron = ev.metronInfo().map(m -> withArchivePages(Retag.merge(m, fromMetron, stamp), pages))
+                    .orElse(merged);
             entries.put("MetronInfo.xml", MetronInfoWriter.defaults().write(metron).bytes());
         }
         if (entries.isEmpty()) {
@@ -415,6 +434,24 @@ public final class TaggingRun {
     private static String unreadableCause(Evidence ev) {
         return ev.notes().stream().filter(n -> n.startsWith("ComicInfo.xml is unreadable")).findFirst()
                 .orElse("ComicInfo.xml is unreadable");
+    }
+
+    /**
+     * PageCount is the number of images in the archive (Metron's printed page count is not); a file without
+     * {@code <Pages>} gets the archive's basic list (index, front cover, size, dimensions where cheap); a list that
+     * does not describe the archive's pages is rebuilt from them, keeping the user's types and bookmarks by index.
+     */
+    private static ComicMetadata withArchivePages(ComicMetadata m, PagesBuilder.Result pages) {
+        ComicMetadata.Builder b = m.toBuilder().pageCount(pages.pages().size());
+        boolean describesTheArchive = m.pages().size() == pages.pages().size()
+                && m.pages().stream().allMatch(page -> page.index() < pages.pages().size());
+        if (m.pages().isEmpty()) {
+            b.pages(pages.pages());
+        } else if (!describesTheArchive) {
+            // a list of other pages than the archive's: the archive's, with the user's types and bookmarks by index
+            b.pages(MetadataMerger.mergePages(m.pages(), pages.pages()));
+        }
+        return b.build();
     }
 
     private static String label(IssueDetail d) {

@@ -100,7 +100,7 @@ class ComicInfoWriterTest {
                 "<Colorist>Jesus Aburtov</Colorist>", "<Letterer>Joe Caramagna</Letterer>", "<CoverArtist>John Romita Jr.</CoverArtist>",
                 "<Editor>Alanna Smith, C.B. Cebulski, Tom Brevoort</Editor>", "<Translator>Jean Dupont</Translator>",
                 "<Publisher>Marvel</Publisher>", "<Imprint>Marvel Knights</Imprint>", "<Genre>Super-Hero</Genre>", "<Tags>event</Tags>",
-                "<Web>https://metron.cloud/issue/fantastic-four-2018-47/ https://example.org/ff-47</Web>",
+                "<Web>https://metron.cloud/issue/fantastic-four-2018-47/</Web>",
                 "<PageCount>32</PageCount>", "<LanguageISO>en</LanguageISO>", "<Format>Single Issue</Format>",
                 "<BlackAndWhite>No</BlackAndWhite>", "<Manga>No</Manga>", "<Characters>Mister Fantastic, Invisible Woman</Characters>",
                 "<StoryArc>A.X.E.: Judgment Day</StoryArc>", "<StoryArcNumber>3</StoryArcNumber>", "<AgeRating>MA15+</AgeRating>",

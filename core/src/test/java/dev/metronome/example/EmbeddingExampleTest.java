@@ -61,7 +61,7 @@ class EmbeddingExampleTest {
         }
         try (ComicArchive archive = Archives.open(book)) {
             assertThat(new String(archive.readMetadata("ComicInfo.xml").orElseThrow(), StandardCharsets.UTF_8))
-                    .contains("<Series>Saga</Series>").contains("[metron:issue=516881]");
+                    .contains("<Series>Saga</Series>").contains("[issue_id:516881]");
         }
     }
 }

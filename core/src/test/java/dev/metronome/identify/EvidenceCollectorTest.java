@@ -70,6 +70,16 @@ class EvidenceCollectorTest {
     }
 
     @Test
+    void theIssueIdOfAComicTaggerLineBelongsToTheSourceItNames(@TempDir Path dir) throws Exception {
+        String ours = new dev.metronome.comicinfo.MetronomeStamp("0.2", java.time.LocalDate.of(2026, 12, 4), 1004).line();
+        Path file = cbz(dir.resolve("Uncanny X-Men 004.cbz"), COVER, "ComicInfo.xml", comicInfo("Notes", ours
+                + "\nTagged with ComicTagger 1.6.0 using info from Metron on 2025-01-01 10:00:00. [Issue ID 1006]"));
+        assertThat(collector.collect(file, false).ids()).containsExactly(
+                new IdHint(IdSource.METRON, 1004, "Notes"),
+                new IdHint(IdSource.METRON, 1006, "Notes"));
+    }
+
+    @Test
     void anArchiveWithoutMetadataHasOnlyItsFileName(@TempDir Path dir) throws Exception {
         Evidence ev = collector.collect(cbz(dir.resolve("Saga 002 (2012).cbz"), COVER), false);
         assertThat(ev.ids()).isEmpty();

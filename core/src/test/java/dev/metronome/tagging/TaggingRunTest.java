@@ -58,7 +58,7 @@ class TaggingRunTest {
                     try (ComicArchive archive = Archives.open(a.path())) {
                         String xml = new String(archive.readMetadata("ComicInfo.xml").orElseThrow(),
                                 StandardCharsets.UTF_8);
-                        assertThat(xml).contains("[metron:issue=" + a.trueIssueId() + "]");
+                        assertThat(xml).contains("[issue_id:" + a.trueIssueId() + "]");
                     }
                 } else {
                     // below the threshold nothing is written
