@@ -2,7 +2,6 @@ package dev.metronome.identify;
 
 import dev.metronome.api.IdSource;
 import dev.metronome.barcode.ScannedUpc;
-import dev.metronome.coverhash.CoverHash;
 import dev.metronome.metron.IssueFilter;
 import dev.metronome.metron.model.IssueDetail;
 import dev.metronome.metron.model.IssueListItem;
@@ -39,18 +38,12 @@ public final class Identifier {
     /** How far the best candidate must lead the second. */
     public static final double MARGIN = 0.15;
     /** The largest cover-hash distance that counts as the same cover (Metron-Tagger's value). */
-    public static final int COVER_MATCH = 10;
+    public static final int COVER_MATCH = CoverEvidence.SAME;
 
     private static final int MAX_SERIES = 4;
     private static final double MIN_NAME_SIMILARITY = 0.75;
     /** The name score of a series found by one of its alternative names. */
     private static final double ALTERNATIVE_NAME = 0.95;
-
-    /**
-     * The cover-hash distance beyond which a candidate's cover is another picture: unrelated covers lie around 32
-     * (random 64-bit hashes), the same cover resized, recompressed, slightly cropped or rotated well under 20.
-     */
-    static final int COVER_DIFFERS = 22;
 
     /** The score added to a candidate of the series the other files of its name resolved to. */
     private static final double NEIGHBOURS = 0.2;
@@ -510,21 +503,15 @@ public final class Identifier {
                 why.add("cover year " + item.coverDate().getYear() + " differs from " + hint.year().get());
             }
         }
-        Optional<Integer> distance = coverDistance(ev, item);
-        boolean coverDiffers = false;
-        if (distance.isPresent()) {
-            int d = distance.get();
-            if (d <= COVER_MATCH) {
-                score += d <= 4 ? 0.25 : 0.2;
-                why.add("cover hash distance " + d);
-            } else if (d <= 16) {
-                score += 0.05;
-                why.add("cover hash distance " + d + " (probably the same cover, much altered)");
-            } else if (d > COVER_DIFFERS) {
-                // another picture: a wrong issue, or a variant cover; names alone may not accept it
-                score = Math.min(score - 0.3, ACCEPT - 0.05);
-                coverDiffers = true;
-                why.add("cover differs (hash distance " + d + ")");
+        Optional<CoverEvidence> cover = CoverEvidence.of(ev, item.coverHash());
+        boolean coverDiffers = cover.map(CoverEvidence::differs).orElse(false);
+        if (cover.isPresent()) {
+            score += cover.get().adjustment();
+            if (coverDiffers) {
+                score = Math.min(score, ACCEPT - 0.05); // names alone may not accept another picture
+            }
+            if (!cover.get().reason().isEmpty()) {
+                why.add(cover.get().reason());
             }
         }
         Scored s = new Scored(item.id(), Math.max(0, score), label(item));
@@ -533,18 +520,6 @@ public final class Identifier {
         s.number = IssueNumbers.normalize(item.number());
         s.reasons.addAll(why);
         return s;
-    }
-
-    /** The distance between the archive's cover pages and a candidate's cover hash, when both are known. */
-    private static Optional<Integer> coverDistance(Evidence ev, IssueListItem item) {
-        if (item.coverHash() == null || item.coverHash().isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return ev.coverDistance(CoverHash.parse(item.coverHash()));
-        } catch (IllegalArgumentException notAHash) {
-            return Optional.empty();
-        }
     }
 
     private static String neighbours(SeriesMemory.Preferred p) {
