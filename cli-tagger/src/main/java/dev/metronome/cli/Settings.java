@@ -32,6 +32,11 @@ final class Settings {
     static final String KEY_URL = "metron.url";
     static final String KEY_CACHE_DIR = "cache.dir";
     static final String KEY_JOBS = "jobs";
+    static final String KEY_JOURNAL_DIR = "organize.journal-dir";
+    static final String KEY_TEMPLATE = "organize.template";
+    static final String KEY_SIDECARS = "organize.sidecars";
+    static final String KEY_SERVER_LIBRARIES = "organize.server-libraries";
+    static final String KEY_FOLDER_ORGANIZE = "serve.folder.organize";
 
     /** One setting's value and where it came from. */
     record Value(String value, String source, boolean secret) {
@@ -88,12 +93,13 @@ final class Settings {
                 env, CacheLocation.ENV_CACHE_DIR, fromFile, KEY_CACHE_DIR, defaultCache, false));
         values.put(KEY_JOBS, pick(options.jobsOption() == null ? null : options.jobsOption().toString(), "--jobs",
                 Map.of(), null, fromFile, KEY_JOBS, String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())), false));
+        OrganizeSettings.pick(values, env, home, fromFile);
         Settings settings = new Settings(file, values, warnings);
         settings.validate();
         return settings;
     }
 
-    private static Value pick(String option, String optionName, Map<String, String> env, String envName,
+    static Value pick(String option, String optionName, Map<String, String> env, String envName,
                               Properties file, String key, String fallback, boolean secret) {
         if (option != null && !option.isBlank()) {
             return new Value(option.strip(), optionName, secret);
