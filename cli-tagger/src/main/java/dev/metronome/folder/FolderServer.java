@@ -108,7 +108,7 @@ final class FolderServer implements LibraryServer {
         try {
             Path result = host.writeMetadata(file, metadata, convert);
             return new ApplyResult(ApplyMode.FILE, result.equals(file) ? "ComicInfo.xml written"
-                    : "converted to " + result.getFileName() + " and tagged");
+                    : "tagged, now " + result.getFileName());
         } catch (IOException e) {
             throw new ServerException("Could not write metadata into " + file + ": " + e.getMessage(), e);
         }
