@@ -3,12 +3,7 @@ package dev.metronome.cli;
 import dev.metronome.archive.ArchiveWriter;
 import dev.metronome.maintenance.Stripper;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 /** {@code metronome strip PATH... [--comicinfo] [--metroninfo]}: removes metadata through the crash-safe write. */
 @Command(name = "strip", mixinStandardHelpOptions = true,
@@ -24,16 +18,7 @@ import java.util.concurrent.Callable;
                 + "same crash-safe rewrite as tagging: pages are copied raw into a temp file that is verified, fsynced and "
                 + "renamed over the original. RAR, 7z and tar archives are read-only and are left alone."},
         footer = {"", "Examples:", "  metronome strip --metroninfo ~/comics", "  metronome strip --dry-run --json 'Saga 001 (2012).cbz'"})
-final class StripCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    MetronomeCommand parent;
-
-    @Mixin
-    GlobalOptions global;
+final class StripCommand extends PathsCommand {
 
     @Option(names = "--comicinfo", description = "Remove ComicInfo.xml.")
     boolean comicInfo;
@@ -44,12 +29,9 @@ final class StripCommand implements Callable<Integer> {
     @Option(names = {"-n", "--dry-run"}, description = "List what would be removed; change nothing.")
     boolean dryRun;
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Archives or folders.")
-    List<Path> paths;
-
     @Override
     public Integer call() throws Exception {
-        GlobalOptions options = global.with(parent == null ? null : parent.global());
+        GlobalOptions options = options();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Set<String> names = new LinkedHashSet<>();
@@ -61,7 +43,7 @@ final class StripCommand implements Callable<Integer> {
         }
         Stripper stripper = new Stripper(new ArchiveWriter());
         List<Stripper.Result> results = new ArrayList<>();
-        for (Path file : OrganizeSupport.archives(paths)) {
+        for (Path file : archives()) {
             Stripper.Result result = stripper.strip(file, names, dryRun);
             results.add(result);
             if (result.error() != null && !options.json()) {

@@ -2,44 +2,26 @@ package dev.metronome.cli;
 
 import dev.metronome.maintenance.SchemaCheck;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** {@code metronome validate PATH...}: a schema report for ComicInfo.xml and MetronInfo.xml. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Checks each archive's ComicInfo.xml (schema v2.0, else the v2.1 draft) and MetronInfo.xml (v1.1, its "
                 + "asserts included) and reports every problem with its line. Exit code 1 when any file is invalid.",
         footer = {"", "Examples:", "  metronome validate ~/comics", "  metronome validate --json 'Saga 001 (2012).cbz'"})
-final class ValidateCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    MetronomeCommand parent;
-
-    @Mixin
-    GlobalOptions global;
-
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Archives or folders.")
-    List<Path> paths;
+final class ValidateCommand extends PathsCommand {
 
     @Override
     public Integer call() throws Exception {
-        GlobalOptions options = global.with(parent == null ? null : parent.global());
+        GlobalOptions options = options();
         PrintWriter out = spec.commandLine().getOut();
         List<SchemaCheck.Report> reports = new ArrayList<>();
-        for (Path file : OrganizeSupport.archives(paths)) {
+        for (Path file : archives()) {
             reports.add(SchemaCheck.check(file));
         }
         long invalid = reports.stream().filter(r -> !r.valid()).count();
