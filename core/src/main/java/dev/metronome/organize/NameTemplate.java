@@ -22,6 +22,8 @@ public final class NameTemplate {
     public static final String DEFAULT = "{publisher}/{series} ({year_began})/{series} {number:3} ({year}).{ext}";
 
     private static final char SEPARATOR = '\u0000';
+    private static final java.util.regex.Pattern EMPTY_BRACKETS = java.util.regex.Pattern.compile("\\(\\s*\\)|\\[\\s*\\]|\\{\\s*\\}");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     private sealed interface Part permits Literal, TokenRef, Optional, Separator {
     }
@@ -261,8 +263,8 @@ public final class NameTemplate {
         String current = text;
         do {
             previous = current;
-            current = current.replaceAll("\\(\\s*\\)|\\[\\s*\\]|\\{\\s*\\}", "");
+            current = EMPTY_BRACKETS.matcher(current).replaceAll("");
         } while (!current.equals(previous));
-        return current.replaceAll("\\s+", " ").strip();
+        return SPACES.matcher(current).replaceAll(" ").strip();
     }
 }
