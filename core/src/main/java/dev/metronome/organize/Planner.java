@@ -263,6 +263,6 @@ public final class Planner {
 
     private static boolean isSideFile(String name) {
         return !name.startsWith(".") && !ArchiveMetadata.isArchiveName(name) && !name.endsWith(TempFiles.SUFFIX)
-                && !name.endsWith(Journal.EXTENSION);
+                && !name.endsWith(Journal.EXTENSION) && !name.equals("organize.lock");
     }
 }
