@@ -95,7 +95,7 @@ final class ServeCommand implements Runnable {
                  dev.metronome.cache.MetronSession scrobbleSession = scrobble() ? dev.metronome.cache.MetronSession.open(
                          settings.metronSettings(env), credentials, settings.cacheDir(), Clock.systemUTC(),
                          dev.metronome.metron.Sleeper.SYSTEM) : null) {
-                HostServices host = (archive, metadata, convert) -> write(metronome, archive, metadata, convert);
+                HostServices host = (archive, metadata, convert) -> afterWrite(write(metronome, archive, metadata, convert), settings);
                 SyncState state = metronome.cache().<SyncState>map(CacheSyncState::new).orElseGet(SyncState::inMemory);
                 try (LibraryServer server = provider.connect(serverSettings(), host)) {
                     String serverKey = providerId() + ":" + serverKeySuffix();
@@ -125,6 +125,11 @@ final class ServeCommand implements Runnable {
         }
 
         abstract String serverKeySuffix();
+
+        /** What happens to a file once tagged (the folder server can organise it); returns where it is now. */
+        Path afterWrite(Path written, Settings settings) throws IOException {
+            return written;
+        }
 
         private static Path write(Metronome metronome, Path archive, ComicMetadata metadata, boolean convert) throws IOException {
             long issueId = TaggedIssue.metronId(metadata)
@@ -248,9 +253,43 @@ final class ServeCommand implements Runnable {
                 + "(the folder setting fix-extensions).")
         boolean fixExtensions;
 
+        @Option(names = "--organize", description = "Organise each archive once tagged, with the organize template, "
+                + "journalled (undo reverses it); default: the serve.folder.organize setting, off.")
+        boolean organize;
+
+        private final Object organizing = new Object();
+
         @Override
         String providerId() {
             return "folder";
+        }
+
+        @Override
+        Path afterWrite(Path written, Settings settings) throws IOException {
+            if (!organize && !OrganizeSettings.folderOrganize(settings)) {
+                return written;
+            }
+            Path root = folder.toAbsolutePath().normalize();
+            var options = new dev.metronome.organize.Planner.Options(
+                    dev.metronome.organize.NameTemplate.parse(OrganizeSettings.template(settings, null)),
+                    dev.metronome.organize.SafeNames.DEFAULT, java.util.Optional.of(root), OrganizeSettings.sidecars(settings, null), 1);
+            synchronized (organizing) {
+                var plan = new dev.metronome.organize.Planner(options).plan(List.of(written));
+                if (plan.moves().isEmpty()) {
+                    return written;
+                }
+                var runs = OrganizeSupport.runs(OrganizeSettings.journalDir(settings, null), env);
+                try (AutoCloseable lock = runs.lock()) {
+                    var result = runs.execute("organize", List.of(root), plan.moves());
+                    return result.outcomes().stream().filter(o -> o.status() == dev.metronome.organize.RunResult.Status.MOVED)
+                            .map(o -> o.move()).filter(m -> m.from().equals(written.toAbsolutePath().normalize()))
+                            .map(dev.metronome.organize.Move::to).findFirst().orElse(written);
+                } catch (IOException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            }
         }
 
         @Override

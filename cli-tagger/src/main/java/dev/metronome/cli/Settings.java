@@ -37,6 +37,11 @@ final class Settings {
     static final String KEY_WAIT_FOR_QUOTA = "wait.for.quota";
     /** {@code true}: write ComicInfo.xml that validates against the stable v2.0 schema (no GTIN...). */
     static final String KEY_STRICT_COMICINFO = "comicinfo.strict";
+    static final String KEY_JOURNAL_DIR = "organize.journal-dir";
+    static final String KEY_TEMPLATE = "organize.template";
+    static final String KEY_SIDECARS = "organize.sidecars";
+    static final String KEY_SERVER_LIBRARIES = "organize.server-libraries";
+    static final String KEY_FOLDER_ORGANIZE = "serve.folder.organize";
 
     /** One setting's value and where it came from. */
     record Value(String value, String source, boolean secret) {
@@ -96,12 +101,13 @@ final class Settings {
         values.put(KEY_SYMLINKS, pick(null, null, Map.of(), null, fromFile, KEY_SYMLINKS, "follow", false));
         values.put(KEY_WAIT_FOR_QUOTA, pick(null, null, Map.of(), null, fromFile, KEY_WAIT_FOR_QUOTA, "false", false));
         values.put(KEY_STRICT_COMICINFO, pick(null, null, Map.of(), null, fromFile, KEY_STRICT_COMICINFO, "false", false));
+        OrganizeSettings.pick(values, env, home, fromFile);
         Settings settings = new Settings(file, values, warnings);
         settings.validate();
         return settings;
     }
 
-    private static Value pick(String option, String optionName, Map<String, String> env, String envName,
+    static Value pick(String option, String optionName, Map<String, String> env, String envName,
                               Properties file, String key, String fallback, boolean secret) {
         if (option != null && !option.isBlank()) {
             return new Value(option.strip(), optionName, secret);

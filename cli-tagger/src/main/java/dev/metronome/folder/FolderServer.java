@@ -110,7 +110,7 @@ final class FolderServer implements LibraryServer {
         Path file = localFile(book).orElseThrow(() -> new ServerException(book.serverPath() + " no longer exists."));
         try {
             Path result = host.writeMetadata(file, metadata, convert);
-            String done = result.equals(file) ? "ComicInfo.xml written" : "converted to " + result.getFileName() + " and tagged";
+            String done = result.equals(file) ? "ComicInfo.xml written" : "tagged, now " + result.getFileName();
             if (fixExtensions) {
                 ExtensionFixer.Outcome renamed = ExtensionFixer.fix(result);
                 if (!renamed.message().isEmpty()) {

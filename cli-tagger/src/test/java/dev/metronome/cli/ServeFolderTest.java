@@ -64,6 +64,48 @@ class ServeFolderTest {
         }
     }
 
+    @Test
+    void withOrganizeEachTaggedArchiveIsFiledByTheTemplateJournalled() throws Exception {
+        Path source = Files.createDirectories(home.resolve("source"));
+        Path quick = ArchiveBuilder.cbz().page("001.jpg", "saga one".getBytes(StandardCharsets.UTF_8))
+                .writeTo(source.resolve("Saga 001 (2012).cbz"));
+        Path watched = Files.createDirectories(home.resolve("incoming"));
+        Path journals = home.resolve("journals");
+        try (FakeMetronServer metron = FakeMetronServer.builder().account("watch", "watch-pass")
+                .burst(1000, Duration.ofSeconds(10)).start()) {
+            Map<String, String> env = Map.of("METRON_URL", metron.baseUrl(), "METRON_USER", "watch",
+                    "METRON_PASS", "watch-pass", "METRONOME_CACHE_DIR", home.resolve("cache").toString(),
+                    "METRONOME_JOURNAL_DIR", journals.toString());
+            StringWriter out = new StringWriter();
+            CommandLine commandLine = MetronomeCommand.commandLine(new PrintWriter(out, true), new PrintWriter(out, true));
+            ServeCommand.Folder folder = (ServeCommand.Folder) commandLine.getSubcommands().get("serve")
+                    .getSubcommands().get("folder").getCommand();
+            folder.environment(env, home);
+            CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() ->
+                    commandLine.execute("serve", "folder", watched.toString(), "--settle-ms", "300", "--organize"));
+            awaitServing(out, running);
+            Files.copy(quick, watched.resolve(quick.getFileName()));
+            Instant deadline = Instant.now().plusSeconds(30);
+            Optional<Path> filed = Optional.empty();
+            while (filed.isEmpty() && Instant.now().isBefore(deadline) && !running.isDone()) {
+                Thread.sleep(100);
+                try (var walk = Files.walk(watched)) {
+                    filed = walk.filter(p -> p.getFileName().toString().equals("Saga 001 (2012).cbz"))
+                            .filter(p -> watched.relativize(p).getNameCount() > 1).findFirst();
+                }
+            }
+            folder.stop.countDown();
+            assertThat(running.get()).isZero();
+            assertThat(filed).as(out.toString()).isPresent();
+            assertThat(watched.relativize(filed.get()).getNameCount()).isEqualTo(3); // publisher/series (year)/file
+            assertThat(stamped(filed.get())).isPresent();
+            assertThat(watched.resolve(quick.getFileName())).doesNotExist();
+            try (var files = Files.list(journals)) {
+                assertThat(files.filter(f -> f.toString().endsWith(".journal")).count()).isEqualTo(1);
+            }
+        }
+    }
+
     private static void awaitServing(StringWriter out, CompletableFuture<Integer> running) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(30);
         while (!out.toString().contains("serving") && !running.isDone() && Instant.now().isBefore(deadline)) {

@@ -78,7 +78,8 @@ public final class ArchiveWriter {
      *
      * @param archive the archive to update
      * @param entries file name (e.g. {@code ComicInfo.xml}) to content; an existing entry of that name, in any
-     *                letter case, is replaced in place
+     *                letter case, is replaced in place; a {@code null} content removes the entry (a nested one is
+     *                named by its full path)
      * @throws ArchiveException with one clear sentence; the original file is then unchanged
      */
     public WriteResult write(Path archive, Map<String, byte[]> entries, WriteOptions options) throws ArchiveException {
@@ -234,10 +235,17 @@ public final class ArchiveWriter {
             if (replacedBy == null) {
                 items.add(new Item(entry, entry.name(), null));
             } else if (pending.containsKey(replacedBy)) {
-                items.add(new Item(null, replacedBy, pending.remove(replacedBy)));
+                byte[] content = pending.remove(replacedBy);
+                if (content != null) { // null: the entry is removed
+                    items.add(new Item(null, replacedBy, content));
+                }
             }
         }
-        pending.forEach((name, content) -> items.add(new Item(null, name, content)));
+        pending.forEach((name, content) -> {
+            if (content != null) {
+                items.add(new Item(null, name, content));
+            }
+        });
         return items;
     }
 

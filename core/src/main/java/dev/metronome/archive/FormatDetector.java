@@ -35,9 +35,44 @@ public final class FormatDetector {
         }
     }
 
-    /** The archive format of a file, or empty if its content is not an archive Metronome reads. */
+    /**
+     * The archive format of a file, or empty if its content is not an archive Metronome reads. The common magic
+     * numbers (ZIP, RAR 4 and 5, 7z) are checked first, which is what Tika would answer for them, at a fraction of
+     * the cost; anything else goes to Tika.
+     */
     public static Optional<ArchiveFormat> detect(Path path) throws IOException {
-        return toFormat(detectType(path));
+        byte[] head;
+        try (InputStream in = Files.newInputStream(path)) {
+            head = in.readNBytes(8);
+        }
+        Optional<ArchiveFormat> quick = byMagic(head);
+        return quick.isPresent() ? quick : toFormat(detectType(path));
+    }
+
+    /** The format of a file from its first bytes, for the common magic numbers only. */
+    static Optional<ArchiveFormat> byMagic(byte[] head) {
+        if (startsWith(head, 'P', 'K', 3, 4) || startsWith(head, 'P', 'K', 5, 6)) {
+            return Optional.of(ArchiveFormat.CBZ);
+        }
+        if (startsWith(head, 'R', 'a', 'r', '!', 0x1A, 7, 0) || startsWith(head, 'R', 'a', 'r', '!', 0x1A, 7, 1, 0)) {
+            return Optional.of(ArchiveFormat.CBR);
+        }
+        if (startsWith(head, '7', 'z', 0xBC, 0xAF, 0x27, 0x1C)) {
+            return Optional.of(ArchiveFormat.CB7);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean startsWith(byte[] head, int... magic) {
+        if (head.length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((head[i] & 0xFF) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Maps a Tika media type to an archive format. */

@@ -126,10 +126,17 @@ final class ZipSplicer {
             if (replacement == null) {
                 items.add(entry);
             } else if (pending.containsKey(replacement)) {
-                items.add(new NewEntry(replacement, pending.remove(replacement)));
+                byte[] content = pending.remove(replacement);
+                if (content != null) { // null: the entry is removed
+                    items.add(new NewEntry(replacement, content));
+                }
             }
         }
-        pending.forEach((name, content) -> items.add(new NewEntry(name, content)));
+        pending.forEach((name, content) -> {
+            if (content != null) {
+                items.add(new NewEntry(name, content));
+            }
+        });
         return Optional.of(new Plan(items, comment));
     }
 
