@@ -56,6 +56,19 @@ final class KavitaServer implements LibraryServer {
     private final Map<Integer, SeriesPlace> seriesPlaces = new ConcurrentHashMap<>();
     private final Map<Integer, Integer> seriesOfVolume = new ConcurrentHashMap<>();
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    /** The chapter just read by {@link #book}, reused once by the write that follows (saves a request per chapter). */
+    private final Map<String, Stamped> justRead = new ConcurrentHashMap<>();
+
+    private record Stamped(JsonNode value, long atNanos) {
+    }
+
+    /** Series whose metadata already holds what Metron gives, by series id: the inputs and when they were checked. */
+    private final Map<String, Stamped> seriesDone = new ConcurrentHashMap<>();
+    /** How long a series checked stays checked for the same Metron data (one series read per series, not per chapter). */
+    static final Duration SERIES_CHECKED = Duration.ofMinutes(10);
+
+    /** How long a chapter read by {@link #book} may stand in for a fresh read before a whole-object write. */
+    static final Duration REUSE = Duration.ofSeconds(2);
 
     KavitaServer(KavitaClient client, HostServices host, KavitaPaths paths, Duration pollInterval, boolean pollReads) {
         this.client = client;
@@ -153,6 +166,9 @@ final class KavitaServer implements LibraryServer {
             place = new SeriesPlace(s.get().path("libraryId").asText(), s.get().path("name").asText(""));
             seriesPlaces.put(seriesId, place);
         }
+        long now = System.nanoTime();
+        justRead.values().removeIf(r -> now - r.atNanos() > REUSE.toNanos());
+        justRead.put(bookId, new Stamped(ch.get(), now));
         return Optional.of(toBook(ch.get(), String.valueOf(seriesId), place.libraryId()));
     }
 
@@ -213,6 +229,10 @@ final class KavitaServer implements LibraryServer {
     }
 
     private JsonNode freshChapter(Book book) throws ServerException {
+        Stamped read = justRead.remove(book.id());
+        if (read != null && System.nanoTime() - read.atNanos() < REUSE.toNanos()) {
+            return read.value();
+        }
         return client.getIfFound("/api/Series/chapter?chapterId=" + book.id()).orElseThrow(() ->
                 new ServerException("Kavita chapter " + book.id() + " (" + book.serverPath() + ") no longer exists."));
     }
@@ -226,6 +246,11 @@ final class KavitaServer implements LibraryServer {
         if (book.seriesId() == null) {
             return;
         }
+        JsonNode inputs = KavitaMerge.seriesUpdate(KavitaClient.JSON.createObjectNode(), m);
+        Stamped done = seriesDone.get(book.seriesId());
+        if (done != null && done.value().equals(inputs) && System.nanoTime() - done.atNanos() < SERIES_CHECKED.toNanos()) {
+            return;
+        }
         Optional<JsonNode> sm = client.getIfFound("/api/Series/metadata?seriesId=" + book.seriesId());
         if (sm.isPresent()) {
             ObjectNode next = KavitaMerge.seriesUpdate(sm.get(), m);
@@ -234,6 +259,7 @@ final class KavitaServer implements LibraryServer {
                 body.set("seriesMetadata", next);
                 client.post("/api/Series/metadata", body);
             }
+            seriesDone.put(book.seriesId(), new Stamped(inputs, System.nanoTime()));
         }
     }
 
