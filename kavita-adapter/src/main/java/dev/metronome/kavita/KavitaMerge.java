@@ -86,20 +86,15 @@ final class KavitaMerge {
      *
      * @param sm the {@code SeriesMetadataDto} just read
      * @param m  Metron's metadata
-     * @return the whole object; equal to {@code sm} when nothing changes
+     * @return the whole object (people, genres and tags as {@code {id, name|title}}); equal to
+     *         {@code seriesUpdate(sm, EMPTY)} when nothing changes
      */
     static ObjectNode seriesUpdate(JsonNode sm, ComicMetadata m) {
         ObjectNode b = sm.deepCopy();
         for (String l : List.of("genres", "tags")) {
-            if (!b.path(l).isArray()) {
-                b.putArray(l);
-            }
+            b.set(l, objects(names(sm.path(l), "title"), "title"));
         }
-        KavitaRoles.ROLES.forEach(r -> {
-            if (!b.path(r.list()).isArray()) {
-                b.putArray(r.list());
-            }
-        });
+        KavitaRoles.ROLES.forEach(r -> b.set(r.list(), objects(names(sm.path(r.list()), "name"), "name")));
         Map<String, List<String>> people = KavitaRoles.people(m);
         for (String role : List.of("publishers", "imprints")) {
             String lock = role.equals("publishers") ? "publisherLocked" : "imprintLocked";
@@ -226,6 +221,12 @@ final class KavitaMerge {
             ch.path(field).forEach(p -> current.add(p.path(key).asText()));
             b.set(field, objects(current, key));
         }
+    }
+
+    private static List<String> names(JsonNode list, String key) {
+        List<String> out = new ArrayList<>();
+        list.forEach(p -> out.add(p.path(key).asText()));
+        return out;
     }
 
     private static boolean sameNames(JsonNode current, String key, List<String> names) {

@@ -254,7 +254,7 @@ final class KavitaServer implements LibraryServer {
         Optional<JsonNode> sm = client.getIfFound("/api/Series/metadata?seriesId=" + book.seriesId());
         if (sm.isPresent()) {
             ObjectNode next = KavitaMerge.seriesUpdate(sm.get(), m);
-            if (!next.equals(sm.get())) {
+            if (!next.equals(KavitaMerge.seriesUpdate(sm.get(), ComicMetadata.EMPTY))) {
                 ObjectNode body = KavitaClient.JSON.createObjectNode();
                 body.set("seriesMetadata", next);
                 client.post("/api/Series/metadata", body);

@@ -138,6 +138,7 @@ class KavitaSyncEndToEndTest {
         }
         assertThat(fake.emptyComicInfoElements()).as("empty list elements wipe lists in Kavita").isEmpty();
         assertThat(fake.violations()).isEmpty();
+        assertThat(KavitaOpenApi.problems(fake.calls())).as("requests against Kavita's openapi.json").isEmpty();
         assertThat(sync.failedCount()).isZero();
     }
 
