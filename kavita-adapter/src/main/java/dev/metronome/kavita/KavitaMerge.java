@@ -163,14 +163,19 @@ final class KavitaMerge {
      * What file mode writes: Metron's metadata, plus the chapter's current people, genres and tags for every list
      * Metron has nothing for, so the rescan, which replaces each unlocked list with the file's (and wipes it when the
      * file has none), keeps them. Team and Location locks cannot be set through the API (§5.1), so this is their only
-     * protection.
+     * protection. {@code Series}, {@code Volume} and {@code Format} decide which series, volume and chapter a file
+     * belongs to (§6.6, §6.7): the series keeps Kavita's name, and no volume or format is written, so the rescan
+     * cannot move the file to a new chapter (a new id, and the reading progress lost).
      *
-     * @param ch the {@code ChapterDto} just read
-     * @param m  Metron's metadata
+     * @param ch         the {@code ChapterDto} just read
+     * @param m          Metron's metadata
+     * @param seriesName Kavita's name of the chapter's series, or null if unknown
      * @return the metadata to write
      */
-    static ComicMetadata forFile(JsonNode ch, ComicMetadata m) {
+    static ComicMetadata forFile(JsonNode ch, ComicMetadata m, String seriesName) {
         ComicMetadata.Builder b = m.toBuilder();
+        b.series(m.series().toBuilder().name(seriesName == null || seriesName.isBlank() ? m.series().name() : seriesName)
+                .volume(java.util.OptionalInt.empty()).format("").build());
         Map<String, List<String>> ours = KavitaRoles.people(m);
         for (KavitaRoles.Role r : KavitaRoles.ROLES) {
             List<String> current = new ArrayList<>();

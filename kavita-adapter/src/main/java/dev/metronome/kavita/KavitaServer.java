@@ -278,7 +278,8 @@ final class KavitaServer implements LibraryServer {
         if (protect.isPresent()) {
             client.post("/api/Chapter/update", protect.get());
         }
-        ComicMetadata toWrite = KavitaMerge.forFile(ch, m);
+        SeriesPlace place = book.seriesId() == null ? null : seriesPlaces.get(Integer.parseInt(book.seriesId()));
+        ComicMetadata toWrite = KavitaMerge.forFile(ch, m, place == null ? null : place.name());
         for (Path local : locals) {
             try {
                 Path written = host.writeMetadata(local, toWrite, false);
