@@ -18,7 +18,7 @@ import java.util.Properties;
         subcommands = {TagCommand.class, IdentifyCommand.class, ShowCommand.class, ParseCommand.class, SyncCommand.class, ScrobbleCommand.class, ConfigCommand.class,
                 OrganizeCommand.class, UndoCommand.class, DuplicatesCommand.class, ValidateCommand.class, StripCommand.class,
                 MissingCommand.class,
-                ServeCommand.class, DemoCommand.class, MockMetronCommand.class, MockKomgaCommand.class,
+                ServeCommand.class, DemoCommand.class, MockMetronCommand.class, MockKomgaCommand.class, MockKavitaCommand.class,
                 CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit codes: 0 all tagged, 1 some files not tagged, 2 usage error, 3 credentials or configuration "
                 + "error, 4 fatal error.", "", "Start with: metronome demo"})

@@ -38,10 +38,11 @@ import java.util.concurrent.CountDownLatch;
 /** {@code metronome serve komga|folder}: runs beside a library server (or a folder) and tags books as they arrive. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Runs beside a library server and tags its books as they arrive.",
-        subcommands = {ServeCommand.Komga.class, ServeCommand.Folder.class},
+        subcommands = {ServeCommand.Komga.class, ServeCommand.Folder.class, ServeKavita.class},
         footer = {"", "Examples:",
                 "  KOMGA_API_KEY=... metronome serve komga --url http://localhost:25600 --mode patch",
-                "  metronome serve folder ~/comics/incoming"})
+                "  metronome serve folder ~/comics/incoming",
+                "  KAVITA_API_KEY=... metronome serve kavita --url http://localhost:5000"})
 final class ServeCommand implements Runnable {
 
     @Spec

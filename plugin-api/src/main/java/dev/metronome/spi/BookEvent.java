@@ -8,13 +8,26 @@ import java.util.Objects;
  * @param type      what happened
  * @param bookId    the book's id
  * @param libraryId the library's id, or null if unknown
+ * @param userId    the server user the event concerns (e.g. whose read progress changed), or null when the event
+ *                  concerns no particular user or the server does not say
  */
-public record BookEvent(Type type, String bookId, String libraryId) {
+public record BookEvent(Type type, String bookId, String libraryId, String userId) {
 
-    /** Rejects nulls. */
+    /** Rejects nulls in the type and the book id. */
     public BookEvent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(bookId, "bookId");
+    }
+
+    /**
+     * An event that concerns no particular user.
+     *
+     * @param type      what happened
+     * @param bookId    the book's id
+     * @param libraryId the library's id, or null if unknown
+     */
+    public BookEvent(Type type, String bookId, String libraryId) {
+        this(type, bookId, libraryId, null);
     }
 
     /** The kinds of book events. */
@@ -25,7 +38,7 @@ public record BookEvent(Type type, String bookId, String libraryId) {
         CHANGED,
         /** A book was removed. */
         DELETED,
-        /** The server's user finished reading the book. */
+        /** A server user finished reading the book ({@link BookEvent#userId()} says who, when known). */
         READ_COMPLETED
     }
 }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One connected library server. Every method may block on the network; none returns null.
@@ -18,6 +19,16 @@ public interface LibraryServer extends AutoCloseable {
      * @return the info
      */
     ServerInfo info();
+
+    /**
+     * What this server can do beyond the methods every server has. The default claims nothing, so an adapter
+     * written before capabilities existed is treated as before.
+     *
+     * @return the capabilities, never null
+     */
+    default Set<Capability> capabilities() {
+        return Set.of();
+    }
 
     /**
      * The libraries the configured account can see.

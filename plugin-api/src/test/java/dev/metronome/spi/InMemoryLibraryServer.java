@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A {@link LibraryServer} held in memory, for testing {@link LibraryServerSync}. */
-final class InMemoryLibraryServer implements LibraryServer {
+class InMemoryLibraryServer implements LibraryServer {
 
     record Applied(String bookId, ComicMetadata metadata, ApplyMode mode) {
     }
