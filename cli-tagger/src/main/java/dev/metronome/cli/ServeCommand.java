@@ -126,7 +126,7 @@ final class ServeCommand implements Runnable {
 
         abstract String serverKeySuffix();
 
-        private static Path write(Metronome metronome, Path archive, ComicMetadata metadata, boolean convert) throws IOException {
+        static Path write(Metronome metronome, Path archive, ComicMetadata metadata, boolean convert) throws IOException {
             long issueId = TaggedIssue.metronId(metadata)
                     .orElseThrow(() -> new IOException("the metadata carries no Metron issue id: " + archive));
             FileResult result = metronome.tag(archive, new TagOptions(issueId, convert, false));

@@ -66,6 +66,7 @@ final class KomgaServer implements LibraryServer {
     private static final Set<String> WRITABLE = Set.of("cbz", "zip");
     /** Pages of an incremental catch-up are small: usually only the first one holds books changed since. */
     private static final int INCREMENTAL_PAGE = 10;
+    private static final Duration NO_TASK_EVENTS_BUFFER = Duration.ofSeconds(1);
 
     /**
      * How the server is used.
@@ -91,6 +92,14 @@ final class KomgaServer implements LibraryServer {
     private final StoryArcLists arcLists;
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final Map<String, Boolean> komgaConverts = new ConcurrentHashMap<>();
+    /** Books not offered yet (analysis or Komga's own conversion pending), looked at again every second. */
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ScheduledExecutorService recheck =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "komga-pending-books");
+                t.setDaemon(true);
+                return t;
+            });
     private volatile Instant latestChange;
     private volatile Instant latestRead;
     private volatile Instant lastFullWalk;
@@ -188,10 +197,14 @@ final class KomgaServer implements LibraryServer {
         String status = dto.path("media").path("status").asText("READY");
         if (!status.equals("READY")) {
             LOG.debug("Book {} is {} in Komga; waiting for its analysis", b.id(), status);
+            if (status.equals("UNKNOWN") || status.equals("OUTDATED")) {
+                pending.add(b.id());
+            }
             return Optional.empty();
         }
         if (!WRITABLE.contains(b.extension()) && komgaConverts(b.libraryId())) {
             LOG.debug("Book {} is a {}; Komga converts it to CBZ itself (convertToCbz)", b.id(), b.extension());
+            pending.add(b.id());
             return Optional.empty();
         }
         return Optional.of(b);
@@ -225,9 +238,33 @@ final class KomgaServer implements LibraryServer {
                 listener.onDisconnected(cause);
             }
         };
-        Subscription s = new KomgaEventStream(client, recovering, timing, KomgaEventStream.lookupVia(client)).start();
+        // Only admins get TaskQueueStatus: without it, buffered events go after a second (a book still being analysed
+        // is not offered, and its BookChanged after the analysis brings it back).
+        KomgaEventStream.Timing t = admin() || timing.maxBufferAge().compareTo(NO_TASK_EVENTS_BUFFER) <= 0 ? timing
+                : new KomgaEventStream.Timing(timing.minBackoff(), timing.maxBackoff(), timing.heartbeatTimeout(),
+                NO_TASK_EVENTS_BUFFER);
+        Subscription s = new KomgaEventStream(client, recovering, t, KomgaEventStream.lookupVia(client)).start();
         subscriptions.add(s);
+        recheck.scheduleWithFixedDelay(() -> recheckPending(listener), 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         return s;
+    }
+
+    /**
+     * Offers the books that were not ready when last looked at and are now (their own event may have come before the
+     * stream was connected, or been lost with it).
+     */
+    private void recheckPending(BookEventListener listener) {
+        for (String id : List.copyOf(pending)) {
+            pending.remove(id);
+            try {
+                Optional<Book> b = book(id); // adds it to pending again when still not ready
+                if (b.isPresent() && !pending.contains(id)) {
+                    listener.onEvent(new BookEvent(BookEvent.Type.CHANGED, id, b.get().libraryId()));
+                }
+            } catch (ServerException | RuntimeException e) {
+                LOG.debug("Book {} not looked at again: {}", id, e.getMessage());
+            }
+        }
     }
 
     /**
@@ -399,6 +436,7 @@ final class KomgaServer implements LibraryServer {
 
     @Override
     public void close() {
+        recheck.shutdownNow();
         subscriptions.forEach(Subscription::close);
         seriesPatcher.close();
     }
