@@ -69,9 +69,11 @@ class ServeKomgaRealBehaviourTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Not passing yet (issue 14): after the first forced close the sync stops making"
-            + " progress (not idle, no Komga requests for a minute) while books 18-34 wait; the cause is not found yet."
-            + " The parts are covered by KomgaStrictServerTest, KomgaFileModeTest and KomgaEventStreamTest.")
+    @org.junit.jupiter.api.Disabled("Not passing yet (issue 14): batch 1 is tagged, but after the first forced close the"
+            + " second batch never gets analysed by the fake Komga (its books stay UNKNOWN or are never found by the"
+            + " scheduled scans, with no exception recorded and the fake's threads idle), so nothing more is tagged; the"
+            + " cause is not found yet. The parts are covered by KomgaStrictServerTest, KomgaFileModeTest and"
+            + " KomgaEventStreamTest.")
     void aNonAdminKeyUnderAContextPathTagsBooksAddedWhileRunningAndKeepsTheUsersStateAndLocks() throws Exception {
         Path library = Files.createDirectories(home.resolve("library"));
         Path saga = Files.createDirectories(library.resolve("Saga"));
