@@ -132,7 +132,7 @@ final class ServeCommand implements Runnable {
             return written;
         }
 
-        private static Path write(Metronome metronome, Path archive, ComicMetadata metadata, boolean convert) throws IOException {
+        static Path write(Metronome metronome, Path archive, ComicMetadata metadata, boolean convert) throws IOException {
             long issueId = TaggedIssue.metronId(metadata)
                     .orElseThrow(() -> new IOException("the metadata carries no Metron issue id: " + archive));
             FileResult result = metronome.tag(archive, new TagOptions(issueId, convert, false));
@@ -155,7 +155,9 @@ final class ServeCommand implements Runnable {
     @Command(name = "komga", mixinStandardHelpOptions = true,
             description = {"Tags the books of a Komga server: catches up on books without a Metron id, then follows "
                     + "Komga's event stream.", "The API key is read from $KOMGA_API_KEY when --api-key is not given "
-                    + "(keep secrets out of the command line)."},
+                    + "(keep secrets out of the command line).", "Fields the user locked in Komga are left alone "
+                    + "unless --override-locks is given. Komga tells an API key only about its own user's reading, so "
+                    + "--scrobble sees one user."},
             footer = {"", "Examples:", "  KOMGA_API_KEY=... metronome serve komga --url http://localhost:25600",
                     "  metronome serve komga --url http://komga:25600 --mode file --path-map /data/comics=/mnt/comics"})
     static final class Komga extends Server {
@@ -183,8 +185,19 @@ final class ServeCommand implements Runnable {
         @Option(names = "--convert", description = "In file mode, convert CBR/CB7 to CBZ (Komga then gives the book a new id).")
         boolean convert;
 
-        @Option(names = "--scrobble", description = "Mark books read in Komga as read in your Metron collection.")
+        @Option(names = "--scrobble", description = {"Mark books read in Komga as read in your Metron collection.",
+                "Komga tells a key only about its own user's reading: only the key's user is scrobbled."})
         boolean scrobbleReads;
+
+        @Option(names = "--override-locks", description = "Overwrite fields the user locked in Komga (by default they are left alone).")
+        boolean overrideLocks;
+
+        @Option(names = "--characters-as-tags", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Send characters and teams as Komga tags (default: on; --no-characters-as-tags turns it off).")
+        boolean charactersAsTags = true;
+
+        @Option(names = "--full-catch-up-minutes", paramLabel = "MIN", description = "The least time between two full walks over Komga's books (default: 360); other catch-ups ask only for changed books.")
+        Integer fullCatchUpMinutes;
 
         @Override
         String providerId() {
@@ -222,6 +235,11 @@ final class ServeCommand implements Runnable {
                 values.put("path-map", pathMaps);
             }
             values.put("convert-to-cbz", List.of(String.valueOf(convert)));
+            values.put("override-locks", List.of(String.valueOf(overrideLocks)));
+            values.put("characters-as-tags", List.of(String.valueOf(charactersAsTags)));
+            if (fullCatchUpMinutes != null) {
+                values.put("full-catch-up-minutes", List.of(String.valueOf(fullCatchUpMinutes)));
+            }
             return ServerSettings.ofMulti(values);
         }
 
@@ -231,6 +249,10 @@ final class ServeCommand implements Runnable {
             Map<String, ApplyMode> modes = new LinkedHashMap<>();
             for (String id : fileLibraries.isEmpty() ? List.<String>of() : LibraryServerProviders.libraryIds(server, fileLibraries)) {
                 modes.put(id, ApplyMode.FILE);
+            }
+            if (mode == ApplyMode.PATCH && !server.capabilities().contains(dev.metronome.spi.Capability.PATCH)) {
+                throw new ServerException("Patch mode needs a Komga account with the ADMIN role; use --mode file (with"
+                        + " the library's files visible here) or an admin's API key.");
             }
             return new SyncOptions(serverKey, ids, mode, modes, scrobbler);
         }

@@ -10,12 +10,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Komga's REST API over {@code java.net.http}, without a cookie store (an API key must never travel with a session
  * cookie). {@link #connect()} picks the authentication ({@code X-API-Key} first, Basic as the fallback), reads the
- * version and checks the account is an admin.
+ * account's roles and, for an admin, the version. Every URL is {@code base + path}, so a context path such as
+ * {@code http://nas:8080/komga} is kept (a {@code URI.resolve("/...")} would drop it).
  */
 final class KomgaClient {
 
@@ -27,6 +30,9 @@ final class KomgaClient {
     private final HttpClient http;
     private volatile String[] authHeader;
     private volatile KomgaVersion version;
+    private volatile Set<String> roles = Set.of();
+    private volatile String email = "?";
+    private volatile String userId;
 
     KomgaClient(URI base, KomgaCredentials credentials) {
         String b = base.toString();
@@ -38,30 +44,39 @@ final class KomgaClient {
     }
 
     /**
-     * Authenticates, reads the version and checks the role.
+     * Authenticates, reads the account's roles, then (for an admin) the version. {@code /api/v2/users/me} is asked
+     * first because {@code /actuator/info} is admin-only: a non-admin key would otherwise look refused.
      *
-     * @return the server's version
+     * @return the server's version, or null when the account is not an admin (only admins may read it)
      * @throws ServerException when the server is unreachable, the credentials are refused, or the server is too old
      */
     KomgaVersion connect() throws ServerException {
         if (!credentials.hasApiKey() && !credentials.hasBasic()) {
             throw new ServerException("Komga at " + base + ": give an API key, or an email and password.");
         }
-        Optional<JsonNode> info = Optional.empty();
+        Optional<JsonNode> me = Optional.empty();
         if (credentials.hasApiKey()) {
             authHeader = credentials.apiKeyHeader().orElseThrow();
-            info = tryInfo();
+            me = tryMe();
         }
-        if (info.isEmpty() && credentials.hasBasic()) {
+        if (me.isEmpty() && credentials.hasBasic()) {
             authHeader = credentials.basicHeader().orElseThrow();
-            info = tryInfo();
+            me = tryMe();
         }
-        if (info.isEmpty()) {
+        if (me.isEmpty()) {
             throw new ServerException("Komga at " + base + " refused the credentials"
                     + (credentials.hasApiKey() && !credentials.hasBasic()
                     ? " (API keys need Komga 1.20.0 or later; older servers need an email and password)." : "."));
         }
-        String text = info.get().path("build").path("version").asText("");
+        email = me.get().path("email").asText("?");
+        userId = me.get().path("id").asText(null);
+        Set<String> r = new HashSet<>();
+        me.get().path("roles").forEach(role -> r.add(role.asText()));
+        roles = Set.copyOf(r);
+        if (!roles.contains("ADMIN")) {
+            return null; // the version is admin-only; a key that works means 1.20.0 or later
+        }
+        String text = getJson("/actuator/info").path("build").path("version").asText("");
         try {
             version = KomgaVersion.parse(text);
         } catch (IllegalArgumentException e) {
@@ -71,24 +86,30 @@ final class KomgaClient {
             throw new ServerException("Komga at " + base + " is version " + version + "; Metronome needs "
                     + KomgaVersion.BOOK_SEARCH + " or later.");
         }
-        JsonNode me = getJson("/api/v2/users/me");
-        boolean admin = false;
-        for (JsonNode role : me.path("roles")) {
-            admin |= "ADMIN".equals(role.asText());
-        }
-        if (!admin) {
-            throw new ServerException("Komga at " + base + ": the account " + me.path("email").asText("?")
-                    + " is not an admin; metadata changes and task events need the ADMIN role.");
-        }
         return version;
     }
 
-    private Optional<JsonNode> tryInfo() throws ServerException {
-        HttpResponse<byte[]> r = send(request("/actuator/info").GET().build());
+    private Optional<JsonNode> tryMe() throws ServerException {
+        HttpResponse<byte[]> r = send(request("/api/v2/users/me").GET().build());
         if (r.statusCode() == 401 || r.statusCode() == 403) {
             return Optional.empty();
         }
-        return Optional.of(parse("/actuator/info", check("/actuator/info", r)));
+        return Optional.of(parse("/api/v2/users/me", check("/api/v2/users/me", r)));
+    }
+
+    /** @return the account's flat roles (ADMIN does not include FILE_DOWNLOAD) */
+    Set<String> roles() {
+        return roles;
+    }
+
+    /** @return the account's user id (whose reading the events show) */
+    String userId() {
+        return userId;
+    }
+
+    /** @return the account's email, for messages */
+    String email() {
+        return email;
     }
 
     URI base() {
@@ -120,6 +141,11 @@ final class KomgaClient {
         check(path, send(withBody(path, "PATCH", body)));
     }
 
+    /** POST a JSON body, ignoring the answer's body (Komga answers 202 for tasks such as an import). */
+    void postNoAnswer(String path, JsonNode body) throws ServerException {
+        check(path, send(withBody(path, "POST", body)));
+    }
+
     /** POST without a body (Komga answers 202 for tasks). */
     void post(String path) throws ServerException {
         check(path, send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build()));
@@ -142,7 +168,7 @@ final class KomgaClient {
 
     /** Opens the SSE stream; the caller reads and closes the body. */
     HttpResponse<InputStream> openEvents() throws IOException, InterruptedException {
-        HttpRequest req = HttpRequest.newBuilder(base.resolve("/sse/v1/events"))
+        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/sse/v1/events"))
                 .header(authHeader[0], authHeader[1]).header("Accept", "text/event-stream").GET().build();
         HttpResponse<InputStream> r = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
         if (r.statusCode() != 200) {
@@ -183,7 +209,9 @@ final class KomgaClient {
         if (s >= 200 && s < 300) {
             return r.body();
         }
-        String detail = s == 400 ? ": " + summarize(r.body()) : "";
+        String detail = s == 400 ? ": " + summarize(r.body())
+                : s == 403 ? " (the account " + email + " lacks the role this needs; Komga's roles are flat: ADMIN for"
+                + " changes, FILE_DOWNLOAD for downloads)" : "";
         throw new ServerException("Komga at " + base + " answered " + s + " to " + r.request().method() + " "
                 + path.split("\\?")[0] + detail);
     }

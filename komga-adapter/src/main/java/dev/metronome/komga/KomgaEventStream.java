@@ -220,7 +220,7 @@ final class KomgaEventStream implements Subscription {
                     flush();
                 }
             }
-            case "ReadProgressChanged" -> readProgress(bookId);
+            case "ReadProgressChanged" -> readProgress(bookId, payload.path("userId").asText(null));
             default -> { }
         }
     }
@@ -249,13 +249,14 @@ final class KomgaEventStream implements Subscription {
         events.forEach(listener::onEvent);
     }
 
-    private void readProgress(String bookId) {
+    /** Komga sends read progress only to the reader, so this is always the account's own user. */
+    private void readProgress(String bookId, String userId) {
         if (bookId == null) {
             return;
         }
         lookup.apply(bookId).filter(b -> b.path("readProgress").path("completed").asBoolean(false))
                 .ifPresent(b -> listener.onEvent(new BookEvent(BookEvent.Type.READ_COMPLETED, bookId,
-                        b.path("libraryId").asText(null))));
+                        b.path("libraryId").asText(null), userId)));
     }
 
     private void watch() {

@@ -58,6 +58,19 @@ public final class KomgaMetadataMapper {
      * @return the PATCH body, with a lock for every field set
      */
     public static ObjectNode bookPatch(ComicMetadata m) {
+        return bookPatch(m, Set.of(), false);
+    }
+
+    /**
+     * The {@code BookMetadataUpdateDto} for an issue, leaving out fields the user locked.
+     *
+     * @param m                the metadata
+     * @param keep             fields not to send (the user's locks), e.g. {@code title}
+     * @param charactersAsTags whether the issue's characters and teams are sent as tags too (Komga has no field for
+     *                         them, and ComicInfo's Characters and Teams never reach it)
+     * @return the PATCH body, with a lock for every field set
+     */
+    public static ObjectNode bookPatch(ComicMetadata m, Set<String> keep, boolean charactersAsTags) {
         ObjectNode n = JSON.createObjectNode();
         String title = !m.storyTitles().isEmpty() ? String.join("; ", m.storyTitles()) : m.collectionTitle();
         text(n, "title", title);
@@ -86,6 +99,10 @@ public final class KomgaMetadataMapper {
         }
         Set<String> tags = new LinkedHashSet<>();
         m.tags().stream().map(Resource::name).filter(t -> !t.isBlank()).forEach(tags::add);
+        if (charactersAsTags) {
+            m.characters().stream().map(Resource::name).filter(t -> !t.isBlank()).forEach(tags::add);
+            m.teams().stream().map(Resource::name).filter(t -> !t.isBlank()).forEach(tags::add);
+        }
         if (!tags.isEmpty()) {
             ArrayNode a = n.putArray("tags");
             tags.forEach(a::add);
@@ -105,7 +122,21 @@ public final class KomgaMetadataMapper {
             n.set("links", links);
             n.put("linksLock", true);
         }
+        withoutFields(n, keep);
         return n;
+    }
+
+    /**
+     * Removes fields and their locks from a PATCH body.
+     *
+     * @param patch  the body
+     * @param fields the field names, e.g. {@code title}
+     */
+    static void withoutFields(ObjectNode patch, Set<String> fields) {
+        for (String f : fields) {
+            patch.remove(f);
+            patch.remove(f + "Lock");
+        }
     }
 
     /**
@@ -156,7 +187,8 @@ public final class KomgaMetadataMapper {
     }
 
     /**
-     * Komga's integer age rating for a rating (komga-api.md §7), if it has one.
+     * Komga's integer age rating for a rating, as Komga's {@code AgeRating.kt} maps them: Early Childhood 3,
+     * Everyone and Kids to Adults 6, G 0, PG 8, Everyone 10+ 10, Teen 13, MA15+ 15, Mature 17+ 17, 18+ 18.
      *
      * @param rating the rating
      * @return the minimum age
@@ -166,7 +198,9 @@ public final class KomgaMetadataMapper {
             return Optional.empty();
         }
         return switch (rating) {
-            case EARLY_CHILDHOOD, EVERYONE, G, KIDS_TO_ADULTS, CCA -> Optional.of(0);
+            case EARLY_CHILDHOOD -> Optional.of(3);
+            case EVERYONE, KIDS_TO_ADULTS -> Optional.of(6);
+            case G, CCA -> Optional.of(0);
             case PG -> Optional.of(8);
             case EVERYONE_10_PLUS -> Optional.of(10);
             case TEEN -> Optional.of(13);

@@ -95,7 +95,7 @@ class KomgaEventStreamTest {
     }
 
     @Test
-    void readCompletedIsReportedAndDeletedPassesStraightThrough() throws Exception {
+    void readCompletedIsReportedForTheReaderAndASoftDeleteIsAChangeUntilTheTrashIsEmptied() throws Exception {
         CbzFiles.write(library.resolve("Saga/Saga 001.cbz"), Map.of("Title", "One"), 1);
         start(Duration.ZERO, "60000");
         String id = fake.bookIds().get(0);
@@ -103,11 +103,44 @@ class KomgaEventStreamTest {
             Waits.until(Duration.ofSeconds(5), s::isConnected, () -> "never connected");
             fake.markRead(id);
             Waits.until(Duration.ofSeconds(5), () -> !events.isEmpty(), () -> "no read event");
-            assertThat(events).containsExactly(new BookEvent(BookEvent.Type.READ_COMPLETED, id, "0LIB001"));
+            assertThat(events).containsExactly(new BookEvent(BookEvent.Type.READ_COMPLETED, id, "0LIB001", "U1"));
             java.nio.file.Files.delete(library.resolve("Saga/Saga 001.cbz"));
             fake.scan();
-            Waits.until(Duration.ofSeconds(5), () -> events.size() == 2, () -> "no delete event");
-            assertThat(events.get(1).type()).isEqualTo(BookEvent.Type.DELETED);
+            Waits.until(Duration.ofSeconds(5), () -> events.size() == 2, () -> "no change event");
+            assertThat(events.get(1).type()).isEqualTo(BookEvent.Type.CHANGED);
+            assertThat(server.book(id)).get().extracting(dev.metronome.spi.Book::deleted).isEqualTo(true);
+            fake.emptyTrash();
+            Waits.until(Duration.ofSeconds(5), () -> events.size() == 3, () -> "no delete event");
+            assertThat(events.get(2).type()).isEqualTo(BookEvent.Type.DELETED);
+        }
+    }
+
+    @Test
+    void theStreamIsOpenedUnderKomgasContextPath() throws Exception {
+        start(Duration.ZERO, "60000");
+        assertThat(fake.url().getPath()).isEqualTo("/komga");
+        try (Subscription s = server.events(listener)) {
+            Waits.until(Duration.ofSeconds(5), s::isConnected, () -> "never connected: " + fake.requests());
+        }
+        assertThat(fake.requests()).contains("GET /sse/v1/events -> 200").noneMatch(r -> r.contains("outside"));
+    }
+
+    @Test
+    void anotherUsersReadingNeverReachesTheKeyAndTaskEventsGoToAdminsOnly() throws Exception {
+        CbzFiles.write(library.resolve("Saga/Saga 001.cbz"), Map.of("Title", "One"), 1);
+        fake = FakeKomgaServer.builder().library("Comics", library).heartbeat(Duration.ofMillis(50))
+                .taskStatusInterval(Duration.ofMillis(50)).account("reader@example.org", "pw", "reader-key", "FILE_DOWNLOAD")
+                .start();
+        server = new KomgaProvider().connect(ServerSettings.of(Map.of("url", fake.url().toString(),
+                "api-key", "reader-key", "reconnect-backoff-ms", "50", "event-buffer-ms", "200")), HostServices.readOnly());
+        String id = fake.bookIds().get(0);
+        try (Subscription s = server.events(listener)) {
+            Waits.until(Duration.ofSeconds(5), s::isConnected, () -> "never connected");
+            fake.markRead(id); // the admin reads: not our user
+            fake.markRead(id, fake.accountId("reader@example.org"));
+            Waits.until(Duration.ofSeconds(5), () -> !events.isEmpty(), () -> "no read event");
+            Thread.sleep(200);
+            assertThat(events).containsExactly(new BookEvent(BookEvent.Type.READ_COMPLETED, id, "0LIB001", "U2"));
         }
     }
 

@@ -47,12 +47,23 @@ class KomgaFileModeTest {
     }
 
     private Book only(LibraryServer server) throws Exception {
+        awaitReady();
         return server.books(dev.metronome.spi.BookQuery.untagged(List.of())).content().get(0);
+    }
+
+    private Path cbr(String name) throws Exception {
+        return dev.metronome.fixtures.archives.Rar4Writer.write(library.resolve(name),
+                Map.of("page001.jpg", new byte[] {1, 2, 3}, "page002.jpg", new byte[] {4, 5, 6}));
+    }
+
+    private void awaitReady() throws Exception {
+        Waits.until(java.time.Duration.ofSeconds(5), () -> fake.bookIds().stream().allMatch(id -> fake.book(id)
+                .map(b -> b.path("media").path("status").asText().equals("READY")).orElse(true)), () -> "not analysed");
     }
 
     @Test
     void aCbrFallsBackToPatchWithoutConversion() throws Exception {
-        Files.write(library.resolve("Saga 001.cbr"), new byte[] {'R', 'a', 'r', '!'});
+        cbr("Saga 001.cbr");
         fake = FakeKomgaServer.builder().library("Comics", library).start();
         try (LibraryServer server = connect(Map.of(), (a, m, c) -> {
             written.add(a);
@@ -67,9 +78,12 @@ class KomgaFileModeTest {
     }
 
     @Test
-    void aConvertedBookIsLeftToKomgasNextScan() throws Exception {
-        Path cbr = Files.write(library.resolve("Saga 001.cbr"), new byte[] {'R', 'a', 'r', '!'});
+    void aConvertedCbrIsImportedInPlaceOfTheOldBookAndKeepsItsReadProgress() throws Exception {
+        Path cbr = cbr("Saga 001.cbr");
         fake = FakeKomgaServer.builder().library("Comics", library).start();
+        awaitReady();
+        String oldId = fake.bookIds().get(0);
+        fake.markRead(oldId);
         HostServices converting = (archive, metadata, convert) -> {
             assertThat(convert).isTrue();
             Path cbz = archive.resolveSibling("Saga 001.cbz");
@@ -77,15 +91,38 @@ class KomgaFileModeTest {
             Files.delete(archive);
             return cbz;
         };
+        ApplyResult r;
         try (LibraryServer server = connect(Map.of("convert-to-cbz", "true"), converting)) {
-            ApplyResult r = server.apply(only(server), new SagaTagger().metadata(1001), ApplyMode.FILE);
-            assertThat(r.message()).contains("new id");
+            r = server.apply(only(server), new SagaTagger().metadata(1001), ApplyMode.FILE);
         }
+        assertThat(r.message()).contains("imported").contains("read progress");
+        assertThat(r.newBookId()).isNotNull().isNotEqualTo(oldId);
         assertThat(cbr).doesNotExist();
-        assertThat(fake.requests()).contains("POST /api/v1/libraries/0LIB001/scan -> 202")
-                .noneMatch(q -> q.startsWith("PATCH "));
-        Waits.until(java.time.Duration.ofSeconds(5), () -> fake.bookIdByFileName("Saga 001.cbz").isPresent(),
-                () -> "the scan never found the CBZ");
+        assertThat(library.resolve("Saga 001.cbz")).exists();
+        assertThat(fake.requests()).contains("POST /api/v1/books/import -> 202");
+        assertThat(fake.book(oldId)).isEmpty();
+        assertThat(fake.bookIdByFileName("Saga 001.cbz")).contains(r.newBookId());
+        assertThat(fake.book(r.newBookId()).orElseThrow().path("readProgress").path("completed").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aCbrInALibraryKomgaConvertsItselfWaitsForTheConversionAndKeepsItsId() throws Exception {
+        cbr("Saga 002.cbr");
+        fake = FakeKomgaServer.builder().library("Comics", library).convertToCbz(true).start();
+        String id = fake.bookIds().get(0);
+        try (LibraryServer server = connect(Map.of(), (a, m, c) -> a)) {
+            Waits.until(java.time.Duration.ofSeconds(5), () -> fake.bookIdByFileName("Saga 002.cbz").isPresent(),
+                    () -> "Komga never converted the CBR");
+            assertThat(fake.bookIdByFileName("Saga 002.cbz")).contains(id);
+            Waits.until(java.time.Duration.ofSeconds(5), () -> {
+                try {
+                    return server.book(id).isPresent();
+                } catch (Exception e) {
+                    return false;
+                }
+            }, () -> "the converted book was never offered");
+            assertThat(server.book(id).orElseThrow().extension()).isEqualTo("cbz");
+        }
     }
 
     @Test

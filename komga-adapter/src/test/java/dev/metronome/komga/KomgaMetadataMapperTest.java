@@ -72,6 +72,10 @@ class KomgaMetadataMapperTest {
         assertThat(KomgaMetadataMapper.komgaRole("Inks")).isEqualTo("inks");
         assertThat(KomgaMetadataMapper.komgaRole("Cover Artist")).isEqualTo("cover");
         assertThat(KomgaMetadataMapper.ageRating(AgeRating.TEEN)).contains(13);
+        assertThat(KomgaMetadataMapper.ageRating(AgeRating.EARLY_CHILDHOOD)).contains(3);
+        assertThat(KomgaMetadataMapper.ageRating(AgeRating.EVERYONE)).contains(6);
+        assertThat(KomgaMetadataMapper.ageRating(AgeRating.KIDS_TO_ADULTS)).contains(6);
+        assertThat(KomgaMetadataMapper.ageRating(AgeRating.G)).contains(0);
         assertThat(KomgaMetadataMapper.ageRating(AgeRating.UNKNOWN)).isEmpty();
     }
 }

@@ -59,6 +59,8 @@ class KomgaProviderTest {
             CbzFiles.write(library.resolve("Saga/Saga 00" + i + ".cbz"), Map.of(), 2);
         }
         fake = FakeKomgaServer.builder().library("Comics", library).start();
+        Waits.until(java.time.Duration.ofSeconds(5), () -> fake.bookIds().stream().allMatch(id -> fake.book(id).orElseThrow()
+                .path("media").path("status").asText().equals("READY")), () -> "never analysed");
         try (LibraryServer server = provider().connect(ServerSettings.of(Map.of("url", fake.url().toString(),
                 "api-key", fake.apiKey())), HostServices.readOnly())) {
             assertThat(server.info().version()).isEqualTo("1.26.3");
@@ -98,6 +100,54 @@ class KomgaProviderTest {
                 .isInstanceOf(ServerException.class)
                 .hasMessageContaining("refused the credentials").hasMessageContaining("1.20.0")
                 .hasMessageNotContaining("secret-key-123");
+    }
+
+    @Test
+    void aNonAdminKeyWithFileDownloadConnectsByAskingWhoItIsFirst() throws Exception {
+        fake = FakeKomgaServer.builder().library("Comics", library)
+                .account("reader@example.org", "pw", "reader-key", "FILE_DOWNLOAD").start();
+        try (LibraryServer server = provider().connect(ServerSettings.of(Map.of("url", fake.url().toString(),
+                "api-key", "reader-key")), HostServices.readOnly())) {
+            assertThat(server.info().version()).contains("unknown");
+            assertThat(server.capabilities()).doesNotContain(dev.metronome.spi.Capability.PATCH,
+                    dev.metronome.spi.Capability.IMPORT).contains(dev.metronome.spi.Capability.FILE);
+        }
+        assertThat(fake.requests().get(0)).isEqualTo("GET /api/v2/users/me -> 200");
+        assertThat(fake.requests()).noneMatch(r -> r.startsWith("GET /actuator/info"));
+    }
+
+    @Test
+    void aKeyWithoutFileDownloadAndNoPathMapIsRefusedNamingTheRole() throws Exception {
+        fake = FakeKomgaServer.builder().library("Comics", library)
+                .account("viewer@example.org", "pw", "viewer-key", "PAGE_STREAMING").start();
+        assertThatThrownBy(() -> provider().connect(ServerSettings.of(Map.of("url", fake.url().toString(),
+                "api-key", "viewer-key")), HostServices.readOnly()))
+                .isInstanceOf(ServerException.class).hasMessageContaining("viewer@example.org")
+                .hasMessageContaining("FILE_DOWNLOAD").hasMessageNotContaining("refused").hasMessageNotContaining("\n");
+        try (LibraryServer server = provider().connect(ServerSettings.of(Map.of("url", fake.url().toString(),
+                "api-key", "viewer-key", "path-map", "/data=" + library)), HostServices.readOnly())) {
+            assertThat(server.libraries()).hasSize(1);
+        }
+        assertThat(fake.requests()).noneMatch(r -> r.endsWith("-> 403"));
+    }
+
+    @Test
+    void theFakeIsAsStrictAsKomgaAboutRolesAndTheContextPath() throws Exception {
+        fake = FakeKomgaServer.builder().library("Comics", library)
+                .account("reader@example.org", "pw", "reader-key", "FILE_DOWNLOAD").start();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.BiFunction<String, String, Integer> get = (path, key) -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(path)).header("X-API-Key", key)
+                        .build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertThat(get.apply(fake.url() + "/actuator/info", "reader-key")).isEqualTo(403);
+        assertThat(get.apply(fake.url() + "/actuator/info", fake.apiKey())).isEqualTo(200);
+        String root = fake.url().toString().replace("/komga", "");
+        assertThat(get.apply(root + "/api/v2/users/me", fake.apiKey())).isEqualTo(404);
     }
 
     @Test

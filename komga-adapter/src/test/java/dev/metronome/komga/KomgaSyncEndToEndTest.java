@@ -66,7 +66,7 @@ class KomgaSyncEndToEndTest {
         };
         LibraryServer server = new KomgaProvider().connect(ServerSettings.of(Map.of("url", fake.url().toString(),
                 "api-key", fake.apiKey(), "reconnect-backoff-ms", backoffMs, "heartbeat-timeout-ms", "2000",
-                "event-buffer-ms", "2000")), host);
+                "event-buffer-ms", "2000", "series-patch-delay-ms", "100")), host);
         LibraryServerSync sync = new LibraryServerSync(server, tagger, state,
                 SyncOptions.of("komga@" + fake.url(), mode), Clock.systemUTC());
         open.add(server);
@@ -135,7 +135,10 @@ class KomgaSyncEndToEndTest {
                 assertThat(comicInfo).doesNotContainKey("Web");
             }
         }
-        JsonNode series = fake.series(fake.book(fake.bookIds().get(0)).orElseThrow().path("seriesId").asText()).orElseThrow();
+        String seriesId = fake.book(fake.bookIds().get(0)).orElseThrow().path("seriesId").asText();
+        Waits.until(TIMEOUT, () -> fake.series(seriesId).orElseThrow().path("metadata").path("publisherLock").asBoolean(),
+                () -> "series never patched");
+        JsonNode series = fake.series(seriesId).orElseThrow();
         assertThat(series.path("metadata").path("publisher").asText()).isEqualTo("Image Comics");
         assertThat(series.path("metadata").path("publisherLock").asBoolean()).isTrue();
         assertThat(series.path("metadata").path("totalBookCount").asInt()).isEqualTo(54);

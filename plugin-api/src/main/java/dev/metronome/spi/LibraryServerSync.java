@@ -28,6 +28,7 @@ public final class LibraryServerSync implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(LibraryServerSync.class.getName());
     private static final String CATCH_UP = "\u0000catch-up";
+    private static final String READ = "\u0000read:";
 
     private final LibraryServer server;
     private final Tagger tagger;
@@ -130,6 +131,8 @@ public final class LibraryServerSync implements AutoCloseable {
             try {
                 if (CATCH_UP.equals(item)) {
                     catchUp();
+                } else if (item.startsWith(READ)) {
+                    readCompleted(item.substring(READ.length()));
                 } else {
                     process(item);
                 }
@@ -147,7 +150,7 @@ public final class LibraryServerSync implements AutoCloseable {
             while (running) {
                 Page<Book> page = server.books(query);
                 for (Book book : page.content()) {
-                    if (!isFinal(book.id())) {
+                    if (!book.deleted() && !isFinal(book.id())) {
                         enqueue(book.id());
                     }
                 }
@@ -176,8 +179,8 @@ public final class LibraryServerSync implements AutoCloseable {
             fail(bookId, e.getMessage());
             return;
         }
-        if (found.isEmpty()) {
-            return;
+        if (found.isEmpty() || found.get().deleted()) {
+            return; // gone, or soft-deleted (moved, renamed, converted): its new book comes as a book of its own
         }
         Book book = found.get();
         if (!options.libraryIds().isEmpty() && !options.libraryIds().contains(book.libraryId())) {
@@ -205,6 +208,9 @@ public final class LibraryServerSync implements AutoCloseable {
                     ComicMetadata metadata = tagger.metadata(issueId);
                     ApplyResult result = server.apply(book, metadata, options.modeFor(book.libraryId()));
                     record(book.id(), SyncState.Outcome.TAGGED, issueId);
+                    if (result.newBookId() != null) {
+                        record(result.newBookId(), SyncState.Outcome.TAGGED, issueId);
+                    }
                     tagged.incrementAndGet();
                     LOG.log(System.Logger.Level.INFO, book.serverPath() + ": Metron issue " + issueId + ", "
                             + result.message());
@@ -242,13 +248,51 @@ public final class LibraryServerSync implements AutoCloseable {
         LOG.log(System.Logger.Level.WARNING, "Book " + bookId + " failed: " + message);
     }
 
-    private synchronized void scrobble(String bookId) {
-        state.get(options.serverKey(), bookId)
-                .filter(e -> e.outcome() == SyncState.Outcome.TAGGED && e.issueId() != null && !e.scrobbled())
-                .ifPresent(e -> {
-                    options.scrobbler().readCompleted(e.issueId());
-                    state.put(options.serverKey(), bookId, e.asScrobbled());
-                });
+    /**
+     * A book the server's user finished: tagged first if it needs it, then scrobbled once, whether or not this sync
+     * tagged it (a book that already carried a Metron reference is identified from its file for its issue id).
+     */
+    private void readCompleted(String bookId) {
+        if (options.scrobbler() == Scrobbler.none()) {
+            return;
+        }
+        process(bookId);
+        Optional<SyncState.Entry> entry = state.get(options.serverKey(), bookId);
+        if (entry.isPresent() && entry.get().issueId() == null
+                && entry.get().outcome() == SyncState.Outcome.ALREADY_TAGGED) {
+            entry = identifyForScrobble(bookId, entry.get());
+        }
+        entry.filter(e -> e.issueId() != null && !e.scrobbled()).ifPresent(e -> {
+            options.scrobbler().readCompleted(e.issueId());
+            state.put(options.serverKey(), bookId, e.asScrobbled());
+        });
+    }
+
+    private Optional<SyncState.Entry> identifyForScrobble(String bookId, SyncState.Entry entry) {
+        try {
+            Optional<Book> book = server.book(bookId);
+            if (book.isEmpty() || book.get().deleted()) {
+                return Optional.empty();
+            }
+            Optional<Path> local = server.localFile(book.get());
+            Path file = local.isPresent() ? local.get() : download(book.get());
+            try {
+                Decision d = tagger.identify(file);
+                if (d.status() != Decision.Status.MATCHED) {
+                    return Optional.empty();
+                }
+                SyncState.Entry known = new SyncState.Entry(entry.outcome(), d.issueId(), entry.at());
+                state.put(options.serverKey(), bookId, known);
+                return Optional.of(known);
+            } finally {
+                if (local.isEmpty()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (ServerException | IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Book " + bookId + " read, but not identified for scrobbling: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Stops the event stream and the worker. */
@@ -273,7 +317,7 @@ public final class LibraryServerSync implements AutoCloseable {
         public void onEvent(BookEvent event) {
             switch (event.type()) {
                 case ADDED, CHANGED -> enqueue(event.bookId());
-                case READ_COMPLETED -> scrobble(event.bookId());
+                case READ_COMPLETED -> enqueue(READ + event.bookId());
                 case DELETED -> { }
             }
         }

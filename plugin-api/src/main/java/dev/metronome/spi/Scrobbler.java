@@ -17,6 +17,14 @@ public interface Scrobbler {
      * @return the scrobbler
      */
     static Scrobbler none() {
-        return id -> { };
+        return Off.NONE;
+    }
+
+    /** Holds the one "off" scrobbler, so a host can tell scrobbling is off. */
+    final class Off {
+        static final Scrobbler NONE = id -> { };
+
+        private Off() {
+        }
     }
 }

@@ -27,6 +27,7 @@ class InMemoryLibraryServer implements LibraryServer {
     volatile int pageSize = 2;
     volatile BookEventListener listener;
     volatile int downloads;
+    volatile String newIdOnApply;
 
     Book add(String id, String libraryId, String path) {
         Book b = new Book(id, libraryId, "S1", id, path, 10, Instant.EPOCH, BookSummary.EMPTY);
@@ -100,7 +101,7 @@ class InMemoryLibraryServer implements LibraryServer {
         books.put(book.id(), new Book(book.id(), book.libraryId(), book.seriesId(), book.name(), book.serverPath(),
                 book.sizeBytes(), book.modified(), new BookSummary(null, null, null, List.of(), "metron:" + book.id(),
                 java.util.Set.of())));
-        return new ApplyResult(mode, "applied");
+        return new ApplyResult(mode, "applied", newIdOnApply);
     }
 
     @Override

@@ -183,7 +183,42 @@ class LibraryServerSyncTest {
         server.listener.onEvent(new BookEvent(BookEvent.Type.READ_COMPLETED, "B1", "L1"));
         server.listener.onEvent(new BookEvent(BookEvent.Type.READ_COMPLETED, "B1", "L1")); // re-read: not twice
         server.listener.onEvent(new BookEvent(BookEvent.Type.READ_COMPLETED, "B9", "L1")); // never tagged
+        await(() -> sync.isIdle() && !scrobbled.isEmpty());
         assertThat(scrobbled).containsExactly(42L);
+    }
+
+    @Test
+    void aBookReadThatAlreadyCarriedAMetronReferenceIsScrobbledToo() throws Exception {
+        List<Long> scrobbled = new CopyOnWriteArrayList<>();
+        Book tagged = server.add("B1", "L1", "/srv/b1.cbz");
+        server.books.put("B1", new Book("B1", "L1", "S1", "b1", "/srv/b1.cbz", 10, Instant.EPOCH,
+                new BookSummary(null, null, null, List.of("https://metron.cloud/issue/x/"), "https://metron.cloud/issue/x/",
+                        java.util.Set.of()), false, tagged.files()));
+        server.localFiles.put("B1", file("b1.cbz"));
+        start(SyncOptions.of("mem", ApplyMode.PATCH).withScrobbler(scrobbled::add), SyncState.inMemory());
+        await(sync::isIdle);
+        server.listener.onEvent(new BookEvent(BookEvent.Type.READ_COMPLETED, "B1", "L1", "U1"));
+        await(() -> sync.isIdle() && !scrobbled.isEmpty());
+        assertThat(scrobbled).containsExactly(42L);
+        assertThat(server.applied).isEmpty();
+    }
+
+    @Test
+    void softDeletedBooksAreSkippedQuietlyAndANewIdFromAnImportIsRemembered() throws Exception {
+        Book live = server.add("B1", "L1", "/srv/b1.cbr");
+        server.localFiles.put("B1", file("b1.cbr"));
+        server.books.put("B2", new Book("B2", "L1", "S1", "b2", "/srv/b2.cbz", 10, Instant.EPOCH, BookSummary.EMPTY,
+                true, List.of("/srv/b2.cbz")));
+        server.newIdOnApply = "B1-new";
+        SyncState state = SyncState.inMemory();
+        start(SyncOptions.of("mem", ApplyMode.FILE), state);
+        await(() -> sync.isIdle() && server.applied.size() == 1);
+        server.listener.onEvent(new BookEvent(BookEvent.Type.CHANGED, "B2", "L1"));
+        await(sync::isIdle);
+        assertThat(server.applied).extracting(InMemoryLibraryServer.Applied::bookId).containsExactly(live.id());
+        assertThat(sync.failedCount()).isZero();
+        assertThat(state.get("mem", "B2")).isEmpty();
+        assertThat(state.get("mem", "B1-new")).get().extracting(SyncState.Entry::outcome).isEqualTo(SyncState.Outcome.TAGGED);
     }
 
     @Test
