@@ -254,10 +254,11 @@ class ArchiveWriterTest {
         }
     }
 
-    /** Entry names exactly as stored (the JDK's reader does not rewrite backslashes). */
+    /** Entry names exactly as stored: their raw bytes (Commons Compress's name rewrites backslashes). */
     private static List<String> rawNames(Path cbz) throws IOException {
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(cbz.toFile())) {
-            return Collections.list(zip.entries()).stream().map(java.util.zip.ZipEntry::getName).toList();
+        try (ZipFile zip = ZipFile.builder().setPath(cbz).get()) {
+            return Collections.list(zip.getEntriesInPhysicalOrder()).stream()
+                    .map(e -> new String(e.getRawName(), StandardCharsets.UTF_8)).toList();
         }
     }
 
