@@ -59,11 +59,7 @@ final class OrganizeSupport {
         java.util.List<Path> files = new java.util.ArrayList<>();
         for (Path path : paths) {
             if (java.nio.file.Files.isDirectory(path)) {
-                try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(path)) {
-                    walk.filter(java.nio.file.Files::isRegularFile)
-                            .filter(p -> dev.metronome.organize.ArchiveMetadata.isArchiveName(p.getFileName().toString()))
-                            .sorted().forEach(files::add);
-                }
+                files.addAll(dev.metronome.archive.Archives.under(path));
             } else if (java.nio.file.Files.exists(path)) {
                 files.add(path);
             } else {

@@ -24,9 +24,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
@@ -37,7 +35,6 @@ import java.util.stream.Stream;
 final class FolderServer implements LibraryServer {
 
     /** The archive extensions the folder serves. */
-    static final Set<String> ARCHIVES = Set.of("cbz", "cbr", "cb7", "cbt", "zip", "rar", "7z");
     static final String LIBRARY_ID = "folder";
 
     private final Path root;
@@ -158,9 +155,7 @@ final class FolderServer implements LibraryServer {
     }
 
     static boolean isArchive(Path p) {
-        String n = p.getFileName() == null ? "" : p.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return !n.startsWith(".") && dot > 0 && ARCHIVES.contains(n.substring(dot + 1).toLowerCase(Locale.ROOT))
+        return p.getFileName() != null && dev.metronome.archive.Archives.isArchiveName(p.getFileName().toString())
                 && Files.isRegularFile(p);
     }
 }

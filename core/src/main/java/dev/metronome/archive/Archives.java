@@ -28,6 +28,38 @@ import java.util.zip.ZipException;
  */
 public final class Archives {
 
+    /** The extensions of files treated as comic archives (lower case, without the dot). */
+    public static final java.util.Set<String> FILE_EXTENSIONS = java.util.Set.of("cbz", "cbr", "cb7", "cbt", "zip", "rar",
+            "7z");
+
+    /**
+     * Whether a file name is a comic archive's by its extension (any letter case), and not a hidden file.
+     *
+     * @param name a file name, without folders
+     * @return true for {@code Saga 001.CBZ}, false for {@code .Saga 001.cbz} or {@code cover.jpg}
+     */
+    public static boolean isArchiveName(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && !name.startsWith(".")
+                && FILE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * The comic archives in a folder and its subfolders, sorted by path.
+     *
+     * @param folder the folder to walk
+     * @return regular files with an archive name (hidden files left out)
+     * @throws IOException when a folder cannot be listed
+     */
+    public static java.util.List<Path> under(Path folder) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(folder)) {
+            return walk.filter(java.nio.file.Files::isRegularFile)
+                    .filter(p -> isArchiveName(p.getFileName().toString())).sorted().toList();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
     private Archives() {
     }
 

@@ -11,7 +11,6 @@ import dev.metronome.comicinfo.ImageHeaders;
 import dev.metronome.organize.ArchiveMetadata;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
@@ -24,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
-import java.util.stream.Stream;
 
 /**
  * Finds archives that are the same issue: the same Metron issue id, or, when ids are missing, the same series,
@@ -65,12 +63,7 @@ public final class DuplicateFinder {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
-                try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(Files::isRegularFile).filter(p -> ArchiveMetadata.isArchiveName(p.getFileName().toString()))
-                            .sorted().forEach(files::add);
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
-                }
+                files.addAll(Archives.under(path));
             } else {
                 files.add(path);
             }

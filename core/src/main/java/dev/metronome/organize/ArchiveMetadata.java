@@ -11,20 +11,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /** Reads the metadata a template needs from an archive: MetronInfo first, then ComicInfo. */
 public final class ArchiveMetadata {
-
-    /** The extensions of files treated as comic archives. */
-    public static final Set<String> EXTENSIONS = Set.of("cbz", "cbr", "cb7", "cbt", "zip", "rar", "7z");
 
     private ArchiveMetadata() {
     }
 
     /** Whether a file name has an archive extension (and is not hidden). */
     public static boolean isArchiveName(String name) {
-        return !name.startsWith(".") && EXTENSIONS.contains(extension(name));
+        return dev.metronome.archive.Archives.isArchiveName(name);
     }
 
     /** The lower-case extension of a file name, without the dot, or "". */

@@ -1,5 +1,6 @@
 package dev.metronome.organize;
 
+import dev.metronome.archive.Archives;
 import dev.metronome.archive.TempFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -89,12 +90,7 @@ public final class Planner {
             if (Files.isDirectory(path)) {
                 roots.add(path);
                 Path root = into.orElse(path);
-                try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(Files::isRegularFile).filter(p -> ArchiveMetadata.isArchiveName(p.getFileName().toString()))
-                            .sorted().forEach(p -> sources.add(new Source(p, root, true)));
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
-                }
+                Archives.under(path).forEach(p -> sources.add(new Source(p, root, true)));
             } else if (Files.isRegularFile(path)) {
                 roots.add(path.getParent());
                 sources.add(new Source(path, into.orElse(path.getParent()), false));

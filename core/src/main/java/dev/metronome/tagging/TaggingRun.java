@@ -66,7 +66,6 @@ import java.util.stream.Stream;
 public final class TaggingRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaggingRun.class);
-    private static final Set<String> EXTENSIONS = Set.of("cbz", "cbr", "cb7", "cbt", "zip", "rar", "7z");
     private static final FilenameParser NAMES = new FilenameParser();
     /** Where {@code --replace-unreadable-metadata} keeps the ComicInfo.xml it replaced, inside the archive. */
     public static final String UNREADABLE_BACKUP = "ComicInfo.xml.unreadable";
@@ -515,9 +514,7 @@ public final class TaggingRun {
     }
 
     private static boolean isArchiveName(Path path) {
-        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        int dot = name.lastIndexOf('.');
-        return dot > 0 && !name.startsWith(".") && EXTENSIONS.contains(name.substring(dot + 1));
+        return dev.metronome.archive.Archives.isArchiveName(path.getFileName().toString());
     }
 
     private Summary summary(List<FileReport> reports, Map<String, Map<String, Long>> before, long elapsedMs) {
