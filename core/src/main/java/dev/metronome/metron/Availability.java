@@ -35,7 +35,8 @@ public final class Availability implements Exchange {
     private final Duration pause;
     private final Exchange next;
     private int failures;
-    private String cause;
+    /** What the last failure that made Metron unavailable said, e.g. {@code Metron at HOST is unreachable (...)}. */
+    private String what;
     private Instant pausedUntil;
     private MetronException gaveUp;
 
@@ -108,8 +109,8 @@ public final class Availability implements Exchange {
         }
         Instant now = clock.instant();
         if (now.isBefore(pausedUntil)) {
-            return new MetronException(MetronException.Kind.UNAVAILABLE, 0, "Metron is unavailable (" + cause
-                    + "); nothing is sent before " + at(pausedUntil) + ", then one request tries again.");
+            return new MetronException(MetronException.Kind.UNAVAILABLE, 0, what + "; nothing is sent before "
+                    + at(pausedUntil) + ", then one request tries again.");
         }
         // this request is the probe; the others wait for its outcome as if the pause went on
         pausedUntil = now.plus(pause);
@@ -124,12 +125,11 @@ public final class Availability implements Exchange {
     /** Counts a failed request; the exception that says Metron is unavailable, or null while it is not yet. */
     private synchronized MetronException failed(Request request, String words, Optional<Instant> comeBack) {
         failures++;
-        cause = words;
         if (failures < FAILURES_IN_A_ROW && comeBack.isEmpty()) {
             return null;
         }
         String host = request.uri().getHost();
-        String what = comeBack.isPresent()
+        what = comeBack.isPresent()
                 ? "Metron at " + host + " is down for maintenance (" + words + "): it asks to come back at "
                   + at(comeBack.get())
                 : "Metron at " + host + " is " + (words.startsWith("HTTP") ? "failing" : "unreachable") + " ("
