@@ -129,16 +129,19 @@ public final class Availability implements Exchange {
             return null;
         }
         String host = request.uri().getHost();
+        boolean http = words.startsWith("HTTP");
+        // it answers, badly (5xx, oversized answers): failing; it does not answer: unreachable
+        boolean failing = http || words.startsWith("answers");
         what = comeBack.isPresent()
                 ? "Metron at " + host + " is down for maintenance (" + words + "): it asks to come back at "
                   + at(comeBack.get())
-                : "Metron at " + host + " is " + (words.startsWith("HTTP") ? "failing" : "unreachable") + " ("
-                  + words + ", " + failures + " requests in a row" + (words.startsWith("HTTP")
-                  ? ", each retried " + settings.maxServerRetries() + " times" : "") + ")";
+                : "Metron at " + host + " is " + (failing ? "failing" : "unreachable") + " (" + words + ", "
+                  + failures + " requests in a row" + (http ? ", each retried " + settings.maxServerRetries()
+                  + " times" : "") + ")";
         if (pause == null) {
             gaveUp = new MetronException(MetronException.Kind.UNAVAILABLE, 0, what + "; the run stopped. "
                     + (comeBack.isPresent() ? "Run again after that time"
-                    : words.startsWith("HTTP") ? "Check https://metron.cloud in a browser, then run again later"
+                    : failing ? "Check https://metron.cloud in a browser, then run again later"
                     : "Check your network (and METRON_URL) and https://metron.cloud, then run again later")
                     + " (--wait-for-quota does not help: this is not the daily quota).");
             return gaveUp;
