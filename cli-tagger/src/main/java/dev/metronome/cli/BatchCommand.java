@@ -131,6 +131,12 @@ abstract class BatchCommand extends UsesEnvironment {
             ReportPrinter.print(report, out, commandName(), !options.quiet());
         }
         out.flush();
+        if (report.stopped() != null) {
+            // Metron is down or failing: one line saying so and what to do; the report above counts the rest
+            err.println("metronome: " + report.stopped());
+            err.flush();
+            return ExitCode.FATAL;
+        }
         // stopped by Ctrl-C: the files not looked at are not tagged either
         return !stopped && allDone(report) ? ExitCode.OK : ExitCode.SOME_NOT_TAGGED;
     }

@@ -47,6 +47,15 @@ final class ConfigCommand implements Runnable {
             # The Metron API; change only to use a mirror or the local mock (metronome mock-metron).
             #metron.url = https://metron.cloud/api/
 
+            # How long to wait for Metron, in seconds (0.5 and 500ms work too). A run gives up (exit 4) after three
+            # requests in a row were refused, timed out or answered 5xx; serve pauses a minute, then tries again.
+            # Seconds to connect:
+            #metron.connect-timeout = 5
+            # Seconds a whole request may take (a timeout is not retried):
+            #metron.timeout = 30
+            # Seconds before the first retry after a 5xx or a dropped connection, doubling (3 retries on 5xx):
+            #metron.retry-backoff = 1
+
             # Where responses, resolved series and archive fingerprints are cached.
             #cache.dir = ~/.cache/metronome
 

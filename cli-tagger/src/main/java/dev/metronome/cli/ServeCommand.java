@@ -87,7 +87,8 @@ final class ServeCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             Settings settings = Settings.load(options, env, home);
             Metronome.Builder builder = Metronome.builder().settings(settings.metronSettings(env))
-                    .cacheDir(settings.cacheDir()).jobs(settings.jobs()).strictComicInfo(settings.strictComicInfo());
+                    .cacheDir(settings.cacheDir()).jobs(settings.jobs()).strictComicInfo(settings.strictComicInfo())
+                    .pauseWhenUnavailable(dev.metronome.metron.Availability.HOST_PAUSE);
             builder.credentials(settings.requireCredentials());
             LibraryServerProvider provider = LibraryServerProviders.find(providerId()).orElseThrow(() ->
                     new UserError(ExitCode.FATAL, "no library-server provider '" + providerId() + "' on the class path"));

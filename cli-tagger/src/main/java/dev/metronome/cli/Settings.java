@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,12 @@ final class Settings {
     static final String KEY_PASSWORD = "metron.password";
     static final String KEY_TOKEN = "metron.token";
     static final String KEY_URL = "metron.url";
+    /** Seconds to wait for a connection to Metron (default 5; {@code 0.5} and {@code 500ms} are fine too). */
+    static final String KEY_CONNECT_TIMEOUT = "metron.connect-timeout";
+    /** Seconds a whole request may take, headers and body (default 30); a timeout is not retried. */
+    static final String KEY_TIMEOUT = "metron.timeout";
+    /** Seconds before the first retry after a 5xx or a dropped connection, doubling after (default 1). */
+    static final String KEY_RETRY_BACKOFF = "metron.retry-backoff";
     static final String KEY_CACHE_DIR = "cache.dir";
     static final String KEY_JOBS = "jobs";
     /** {@code follow} (write through a symlinked archive to its target) or {@code refuse} (one line, unchanged). */
@@ -85,6 +92,13 @@ final class Settings {
         Map<String, Value> values = new LinkedHashMap<>();
         values.put(KEY_URL, pick(options.metronUrl(), "--metron-url", env, MetronSettings.ENV_URL, fromFile, KEY_URL,
                 MetronSettings.DEFAULT_BASE_URL.toString(), false));
+        MetronSettings defaults = MetronSettings.defaults();
+        values.put(KEY_CONNECT_TIMEOUT, pick(null, null, Map.of(), null, fromFile, KEY_CONNECT_TIMEOUT,
+                seconds(defaults.connectTimeout()), false));
+        values.put(KEY_TIMEOUT, pick(null, null, Map.of(), null, fromFile, KEY_TIMEOUT,
+                seconds(defaults.requestTimeout()), false));
+        values.put(KEY_RETRY_BACKOFF, pick(null, null, Map.of(), null, fromFile, KEY_RETRY_BACKOFF,
+                seconds(defaults.backoffStart()), false));
         values.put(KEY_USER, pick(null, null, env, MetronCredentials.ENV_USER, fromFile, KEY_USER, null, false));
         values.put(KEY_PASSWORD, pick(null, null, env, MetronCredentials.ENV_PASS, fromFile, KEY_PASSWORD, null, true));
         values.put(KEY_TOKEN, pick(null, null, env, MetronCredentials.ENV_TOKEN, fromFile, KEY_TOKEN, null, true));
@@ -134,6 +148,13 @@ final class Settings {
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCode.CONFIGURATION, "bad Metron URL (" + values.get(KEY_URL).source() + "): "
                     + ErrorHandler.message(e));
+        }
+        for (String key : List.of(KEY_CONNECT_TIMEOUT, KEY_TIMEOUT, KEY_RETRY_BACKOFF)) {
+            Duration value = duration(key);
+            if (value == null || value.isNegative() || (value.isZero() && !key.equals(KEY_RETRY_BACKOFF))) {
+                throw new UserError(ExitCode.CONFIGURATION, "bad " + key + " value (" + values.get(key).source()
+                        + "): '" + get(key) + "', expected seconds such as 5, 0.5 or 500ms");
+            }
         }
         try {
             if (Integer.parseInt(get(KEY_JOBS)) < 1) {
@@ -205,9 +226,29 @@ final class Settings {
         return warnings;
     }
 
-    /** The Metron client settings: the base URL and the default budgets. */
+    /** The Metron client settings: the base URL, the timeouts and backoff, and the default budgets. */
     MetronSettings metronSettings(Map<String, String> env) {
-        return MetronSettings.fromEnvironment(env).withBaseUrl(URI.create(get(KEY_URL)));
+        return MetronSettings.fromEnvironment(env).withBaseUrl(URI.create(get(KEY_URL)))
+                .withTimeouts(duration(KEY_CONNECT_TIMEOUT), duration(KEY_TIMEOUT))
+                .withBackoffStart(duration(KEY_RETRY_BACKOFF));
+    }
+
+    /** A duration setting: seconds ({@code 5}, {@code 0.5}, {@code 5s}) or milliseconds ({@code 500ms}); null if bad. */
+    private Duration duration(String key) {
+        String text = get(key).strip().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (text.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2).strip()));
+            }
+            String number = text.endsWith("s") ? text.substring(0, text.length() - 1).strip() : text;
+            return Duration.ofNanos(new java.math.BigDecimal(number).movePointRight(9).longValueExact());
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : d.toMillis() + "ms";
     }
 
     /** The credentials, if any are configured (a token wins over user and password). */

@@ -62,6 +62,31 @@ class ConfigCommandTest {
     }
 
     @Test
+    void metronTimeoutsAndBackoffComeFromTheFileAndBadOnesAreOneLine() throws Exception {
+        GlobalOptions options = new GlobalOptions();
+        options.config = Files.writeString(home.resolve("timeouts.properties"), """
+                metron.connect-timeout = 2
+                metron.timeout = 0.5
+                metron.retry-backoff = 250ms
+                """);
+        dev.metronome.metron.MetronSettings metron = Settings.load(options, Map.of(), home).metronSettings(Map.of());
+        assertThat(metron.connectTimeout()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(metron.requestTimeout()).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(metron.backoffStart()).isEqualTo(java.time.Duration.ofMillis(250));
+
+        options.config = Files.writeString(home.resolve("defaults.properties"), "");
+        dev.metronome.metron.MetronSettings defaults = Settings.load(options, Map.of(), home).metronSettings(Map.of());
+        assertThat(defaults.connectTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(defaults.requestTimeout()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(defaults.backoffStart()).isEqualTo(java.time.Duration.ofSeconds(1));
+
+        Path bad = Files.writeString(home.resolve("bad.properties"), "metron.timeout = soon\n");
+        Cli.Run run = Cli.run(Map.of(), home, "--config", bad.toString(), "config", "show");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.CONFIGURATION);
+        assertThat(run.err()).contains("bad metron.timeout value", "'soon'").doesNotContain("Exception");
+    }
+
+    @Test
     void showMasksSecretsAndNamesTheirSource() throws Exception {
         Path file = Files.writeString(home.resolve("config.properties"), "metron.user = alice\nmetron.password = hunter2-very-secret\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));

@@ -72,6 +72,7 @@ public final class Metronome implements Tagger, AutoCloseable {
     private final QuotaWait quotaWait;
     private final int jobs;
     private final boolean strictComicInfo;
+    private final Duration pauseWhenUnavailable;
     private final RequestStats stats = new RequestStats();
     private final BudgetWatch budget;
     private volatile MetronClient client;
@@ -88,6 +89,7 @@ public final class Metronome implements Tagger, AutoCloseable {
         this.sleeper = b.sleeper;
         this.jobs = b.jobs;
         this.strictComicInfo = b.strictComicInfo;
+        this.pauseWhenUnavailable = b.pauseWhenUnavailable;
         this.cache = b.cacheDir == null ? null : MetronCache.open(b.cacheDir, b.clock);
         this.quotaWait = b.quotaWait;
         StatefulRateLimiter limiter = cache != null && credentials != null
@@ -113,6 +115,7 @@ public final class Metronome implements Tagger, AutoCloseable {
                     }
                     client = MetronClient.builder().settings(settings).credentials(credentials).clock(clock)
                             .sleeper(sleeper).stats(stats).rateLimiter(budget).quotaWait(quotaWait)
+                            .pauseWhenUnavailable(pauseWhenUnavailable)
                             .responseStore(cache != null ? cache : ResponseStore.NONE).build();
                 }
                 c = client;
@@ -255,8 +258,19 @@ public final class Metronome implements Tagger, AutoCloseable {
         private QuotaWait quotaWait = QuotaWait.STOP;
         private int jobs = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         private boolean strictComicInfo;
+        private Duration pauseWhenUnavailable;
 
         private Builder() {
+        }
+
+        /**
+         * For a long-lived host: when Metron is unavailable (several requests in a row refused, timed out or 5xx),
+         * send nothing for this long, then probe, instead of giving up (the default, right for one run). See
+         * {@link dev.metronome.metron.Availability}.
+         */
+        public Builder pauseWhenUnavailable(Duration value) {
+            this.pauseWhenUnavailable = value;
+            return this;
         }
 
         /** Where and how to reach Metron. */

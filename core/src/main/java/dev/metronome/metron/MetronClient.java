@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +30,8 @@ import java.util.Objects;
 
 /**
  * Typed calls to the Metron API. Thread-safe: share one client per account so every thread goes through the one
- * rate limiter. Every call passes through the layers: conditional requests, retries, the rate limiter,
- * counting, authentication and the JDK transport.
+ * rate limiter. Every call passes through the layers: conditional requests, the overall give-up
+ * ({@link Availability}), retries, the rate limiter, counting, authentication and the JDK transport.
  */
 public final class MetronClient {
 
@@ -329,8 +330,18 @@ public final class MetronClient {
         private Exchange transport;
         private RequestStats stats = new RequestStats();
         private QuotaWait quotaWait = QuotaWait.STOP;
+        private Duration pauseWhenUnavailable;
 
         private Builder() {
+        }
+
+        /**
+         * What to do when Metron is unavailable (see {@link Availability}): null (the default) gives up, so a run
+         * stops; a duration pauses that long, then probes, as a long-lived host must.
+         */
+        public Builder pauseWhenUnavailable(Duration value) {
+            this.pauseWhenUnavailable = value;
+            return this;
         }
 
         /**
@@ -405,10 +416,11 @@ public final class MetronClient {
                 limiter = local;
             }
             Exchange stack = new ConditionalLayer(responseStore, clock,
-                    new RetryLayer(settings, clock, sleeper, quotaWait,
-                            new RateLimitLayer(limiter,
-                                    new CountingLayer(stats,
-                                            new AuthLayer(credentials, settings.userAgent(), bottom)))));
+                    new Availability(settings, clock, pauseWhenUnavailable,
+                            new RetryLayer(settings, clock, sleeper, quotaWait,
+                                    new RateLimitLayer(limiter,
+                                            new CountingLayer(stats,
+                                                    new AuthLayer(credentials, settings.userAgent(), bottom))))));
             return new MetronClient(settings, stack, stats);
         }
     }

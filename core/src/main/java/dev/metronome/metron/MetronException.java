@@ -28,6 +28,12 @@ public final class MetronException extends RuntimeException {
          * firewall looks like. The run stops; nothing more is sent.
          */
         BLOCKED,
+        /**
+         * Metron is unreachable or failing: several requests in a row were refused, timed out or answered 5xx after
+         * their retries, or a 503 asked to come back later than is worth waiting for. A run stops (the files not
+         * reached are reported); a long-lived host pauses, then probes.
+         */
+        UNAVAILABLE,
         /** A response that is not the JSON expected. */
         PROTOCOL,
         /** The client's own configuration is unusable. */

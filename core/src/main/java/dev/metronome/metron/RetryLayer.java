@@ -4,17 +4,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Retries what may be retried, and nothing else.
  * <ul>
  *   <li>429: waits {@code Retry-After} (or the burst Reset), then retries, at most {@code maxRateRetries} times; a
  *       wait longer than {@code maxRetryAfter} means the daily quota is spent, so it stops.</li>
- *   <li>5xx and network errors (GET only): exponential backoff from {@code backoffStart}, doubling, capped at
- *       {@code backoffCap}, at most {@code maxServerRetries} times.</li>
+ *   <li>5xx (GET only): exponential backoff from {@code backoffStart}, doubling, capped at {@code backoffCap}, at
+ *       most {@code maxServerRetries} times; a 503 with {@code Retry-After} waits what it asks instead, and one
+ *       asking for more than {@code maxRetryAfter} is returned at once.</li>
+ *   <li>A refused or dropped connection (GET only): the same backoff, at most {@code maxNetworkRetries} times.</li>
+ *   <li>A timeout (connect, or the whole-request deadline): never retried; waiting again would only double it.</li>
  *   <li>400, 403, 404: returned at once, never retried.</li>
  *   <li>401: fails, and every later request through this layer fails at once without being sent, because three
  *       401s in five minutes get the IP banned.</li>
@@ -86,6 +92,10 @@ public final class RetryLayer implements Exchange {
             Response response;
             try {
                 response = next.send(request);
+            } catch (HttpTimeoutException e) {
+                // a connect timeout or a missed deadline: retrying would only wait as long again
+                throw new MetronException(MetronException.Kind.NETWORK, 0, "Metron at " + request.uri().getHost()
+                        + " timed out (" + timeoutWords(e) + ").", e);
             } catch (IOException e) {
                 networkFailures++;
                 if (answered && networkFailures >= BLOCKED_AFTER) {
@@ -97,13 +107,13 @@ public final class RetryLayer implements Exchange {
                     blocked = failure;
                     throw failure;
                 }
-                if (!request.idempotent() || serverRetries >= settings.maxServerRetries()) {
+                if (!request.idempotent() || networkFailures > settings.maxNetworkRetries()
+                        || Thread.currentThread().isInterrupted()) {
                     throw new MetronException(MetronException.Kind.NETWORK, 0, "Could not reach Metron at "
                             + request.uri().getHost() + " (" + dev.metronome.core.Problems.describe(e) + ").", e);
                 }
-                serverRetries++;
-                LOG.info("Network error on {} ({}); retry {} in {} s", request, e.getMessage(), serverRetries,
-                        backoff.toSeconds());
+                LOG.info("Network error on {} ({}); retry {} in {} ms", request, e.getMessage(), networkFailures,
+                        backoff.toMillis());
                 pause(backoff);
                 backoff = doubled(backoff);
                 continue;
@@ -136,15 +146,37 @@ public final class RetryLayer implements Exchange {
                 continue;
             }
             if (status >= 500 && request.idempotent() && serverRetries < settings.maxServerRetries()) {
+                // a 503 that says when to come back is taken at its word; one asking for more than
+                // maxRetryAfter is returned at once (Availability gives up, saying when)
+                Optional<Duration> asked = status == 503 ? response.longHeader("Retry-After")
+                        .map(seconds -> Duration.ofSeconds(Math.max(0, seconds))) : Optional.empty();
+                if (asked.isPresent() && asked.get().compareTo(settings.maxRetryAfter()) > 0) {
+                    return response;
+                }
+                Duration wait = asked.orElse(backoff);
                 serverRetries++;
-                LOG.info("Metron answered {} to {}; retry {} in {} s", status, request, serverRetries,
-                        backoff.toSeconds());
-                pause(backoff);
-                backoff = doubled(backoff);
+                LOG.info("Metron answered {} to {}; retry {} in {} ms", status, request, serverRetries,
+                        wait.toMillis());
+                pause(wait);
+                if (asked.isEmpty()) {
+                    backoff = doubled(backoff);
+                }
                 continue;
             }
             return response;
         }
+    }
+
+    /** A timeout in words: which one, and how long it was. */
+    private String timeoutWords(HttpTimeoutException e) {
+        return e instanceof HttpConnectTimeoutException
+                ? "no connection within " + seconds(settings.connectTimeout())
+                : "no answer within " + seconds(settings.requestTimeout());
+    }
+
+    /** A duration as {@code 30 s} or {@code 0.5 s}. */
+    static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : (d.toMillis() / 1000.0) + " s";
     }
 
     private Duration doubled(Duration backoff) {

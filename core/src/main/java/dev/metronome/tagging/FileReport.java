@@ -6,7 +6,8 @@ import java.util.List;
  * What happened to one file.
  *
  * @param path        the archive as given
- * @param status      {@code matched}, {@code ambiguous}, {@code no-match} or {@code error}
+ * @param status      {@code matched}, {@code ambiguous}, {@code no-match}, {@code error}, or {@code not_reached}
+ *                    when the run stopped before this file
  * @param issueId     the Metron issue id when matched, else null
  * @param confidence  0 to 1
  * @param candidates  the candidates considered, best first
@@ -26,6 +27,8 @@ public record FileReport(String path, String status, Long issueId, double confid
     public static final String NO_MATCH = "no-match";
     /** Status of a file that could not be handled. */
     public static final String ERROR = "error";
+    /** Status of a file the run never looked at, because it stopped (Metron unavailable). */
+    public static final String NOT_REACHED = "not_reached";
 
     /** Copies the lists; an error is one printable line that does not repeat the path it is reported with. */
     public FileReport {
@@ -41,6 +44,11 @@ public record FileReport(String path, String status, Long issueId, double confid
             cause = cause.substring(prefix.length());
         }
         return cause;
+    }
+
+    /** The report of a file the run never looked at, because it stopped. */
+    public static FileReport notReached(String path) {
+        return new FileReport(path, NOT_REACHED, null, 0, List.of(), List.of(), false, null, null);
     }
 
     /** An error report for a file. */

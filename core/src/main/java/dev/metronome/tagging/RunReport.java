@@ -7,11 +7,18 @@ import java.util.List;
  *
  * @param files   one report per file, in the order handled
  * @param summary the totals
+ * @param stopped why the run stopped before every file was looked at (one line: Metron is unavailable, and what to
+ *                do), or null when it went through
  */
-public record RunReport(List<FileReport> files, Summary summary) {
+public record RunReport(List<FileReport> files, Summary summary, String stopped) {
 
     /** Copies the list. */
     public RunReport {
         files = List.copyOf(files);
+    }
+
+    /** The result of a run that went through. */
+    public RunReport(List<FileReport> files, Summary summary) {
+        this(files, summary, null);
     }
 }

@@ -49,7 +49,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,6 +61,9 @@ import java.util.stream.Stream;
  * scans and hashes them in parallel on a bounded pool, identifies each through the one client, writes the metadata
  * of the matched ones, and reports every file. A bad file is a report, never an exception; only a credentials
  * problem, a spent daily quota or a Metron that looks like it banned us stops the run (as a {@link MetronException}).
+ * A Metron that is unavailable (see {@link dev.metronome.metron.Availability}) stops it too, with a report: the
+ * files that failed are errors, the files not reached are {@link FileReport#NOT_REACHED}, and
+ * {@link RunReport#stopped()} says why.
  */
 public final class TaggingRun {
 
@@ -79,6 +81,9 @@ public final class TaggingRun {
     private final Identifier identifier;
     private final UnchangedFiles unchangedFiles;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    /** Why the run stopped before every file was looked at, when Metron became unavailable. */
+    private final java.util.concurrent.atomic.AtomicReference<String> stopped =
+            new java.util.concurrent.atomic.AtomicReference<>();
     /** The threads handling a file now (for {@link #cancelNow}). */
     private final Set<Thread> working = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean syncing = true;
@@ -194,14 +199,17 @@ public final class TaggingRun {
                 lookups.recordRun(start);
             }
         }
+        String stop = stopped.get();
         for (Path file : files) {
             FileReport report = done.get(file);
             if (report != null) {
                 reports.add(report);
+            } else if (stop != null) {
+                reports.add(FileReport.notReached(file.toString()));
             }
         }
         long elapsed = (System.nanoTime() - started) / 1_000_000;
-        return new RunReport(reports, summary(reports, before, elapsed));
+        return new RunReport(reports, Summary.of(reports, before, stats.snapshot(), elapsed), stopped.get());
     }
 
     /** Handles files on the pool, in order; rethrows the first fatal failure once the files in hand are done. */
@@ -272,7 +280,11 @@ public final class TaggingRun {
                 cancelled.set(true);
                 return null;
             }
-            if (fatal(e)) {
+            if (e.kind() == MetronException.Kind.UNAVAILABLE) {
+                // Metron is down or failing: this file failed, the files not reached are reported as such
+                stopped.compareAndSet(null, e.getMessage());
+                cancelled.set(true);
+            } else if (fatal(e)) {
                 throw e;
             }
             report = FileReport.error(file.toString(), e.getMessage());
@@ -515,39 +527,5 @@ public final class TaggingRun {
 
     private static boolean isArchiveName(Path path) {
         return dev.metronome.archive.Archives.isArchiveName(path.getFileName().toString());
-    }
-
-    private Summary summary(List<FileReport> reports, Map<String, Map<String, Long>> before, long elapsedMs) {
-        int matched = 0;
-        int ambiguous = 0;
-        int noMatch = 0;
-        int errors = 0;
-        for (FileReport r : reports) {
-            switch (r.status()) {
-                case FileReport.MATCHED -> matched++;
-                case FileReport.AMBIGUOUS -> ambiguous++;
-                case FileReport.NO_MATCH -> noMatch++;
-                default -> errors++;
-            }
-        }
-        Map<String, Map<String, Long>> byEndpoint = new TreeMap<>();
-        Map<String, Long> byOutcome = new TreeMap<>();
-        long total = 0;
-        for (var endpoint : stats.snapshot().entrySet()) {
-            for (var outcome : endpoint.getValue().entrySet()) {
-                long earlier = before.getOrDefault(endpoint.getKey(), Map.of()).getOrDefault(outcome.getKey(), 0L);
-                long count = outcome.getValue() - earlier;
-                if (count > 0) {
-                    byEndpoint.computeIfAbsent(endpoint.getKey(), k -> new TreeMap<>()).put(outcome.getKey(), count);
-                    byOutcome.merge(outcome.getKey(), count, Long::sum);
-                    total += count;
-                }
-            }
-        }
-        Map<String, Object> requests = new LinkedHashMap<>();
-        requests.put("total", total);
-        requests.put("by_endpoint", byEndpoint);
-        requests.put("by_outcome", byOutcome);
-        return new Summary(reports.size(), matched, ambiguous, noMatch, errors, requests, elapsedMs);
     }
 }

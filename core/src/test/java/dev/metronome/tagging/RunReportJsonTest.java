@@ -30,7 +30,8 @@ class RunReportJsonTest {
         ObjectMapper mapper = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         JsonNode json = mapper.readTree(mapper.writeValueAsString(report));
 
-        assertThat(names(json)).containsExactly("files", "summary");
+        assertThat(names(json)).containsExactly("files", "summary", "stopped");
+        assertThat(json.get("stopped").isNull()).isTrue();
         JsonNode file = json.get("files").get(0);
         assertThat(names(file)).contains("path", "status", "issue_id", "confidence", "candidates", "evidence",
                 "written", "written_path", "error");
@@ -40,8 +41,23 @@ class RunReportJsonTest {
         assertThat(json.get("files").get(1).get("status").asText()).isEqualTo("error");
         assertThat(json.get("files").get(1).get("issue_id").isNull()).isTrue();
         assertThat(names(json.get("summary"))).containsExactly("files", "matched", "ambiguous", "no_match", "errors",
-                "requests", "elapsed_ms");
+                "not_reached", "requests", "elapsed_ms");
         assertThat(json.get("summary").get("requests").get("total").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void aStoppedRunSaysWhyAndCountsTheFilesNotReached() throws Exception {
+        List<FileReport> files = List.of(FileReport.error("a.cbz", "Could not reach Metron"),
+                FileReport.notReached("b.cbz"), FileReport.notReached("c.cbz"));
+        RunReport report = new RunReport(files, Summary.of(files, Map.of(), Map.of(), 5), "Metron is unreachable");
+        ObjectMapper mapper = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        JsonNode json = mapper.readTree(mapper.writeValueAsString(report));
+
+        assertThat(json.get("stopped").asText()).isEqualTo("Metron is unreachable");
+        assertThat(json.get("files").get(1).get("status").asText()).isEqualTo("not_reached");
+        assertThat(json.get("summary").get("errors").asInt()).isEqualTo(1);
+        assertThat(json.get("summary").get("not_reached").asInt()).isEqualTo(2);
+        assertThat(json.get("summary").get("files").asInt()).isEqualTo(3);
     }
 
     private static List<String> names(JsonNode node) {

@@ -1,0 +1,96 @@
+package dev.metronome.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.metronome.fixtures.metron.FaultyMetronServer.Mode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A 200-file {@code tag} run against a dead or hostile Metron, through the real command: it gives up after three
+ * failed requests in a row, exits 4 with one line naming the cause and what to do, and its summary is honest
+ * (errors + not reached = 200). Timeouts and backoffs are made short through the config keys, so the whole class
+ * takes seconds; {@link DeadMetronBench} runs the same with the defaults and times it.
+ */
+class DeadMetronTest {
+
+    static final int FILES = 200;
+    static final int JOBS = 2;
+
+    @TempDir
+    static Path dir;
+    static Path library;
+
+    @BeforeAll
+    static void library() {
+        library = DeadMetronRuns.library(dir.resolve("library"), FILES);
+    }
+
+    private static Map<String, String> shortTimeouts(Mode mode) {
+        return Map.of("metron.connect-timeout", "5", "metron.timeout", mode == Mode.STALL ? "1" : "20",
+                "metron.retry-backoff", "10ms", "jobs", Integer.toString(JOBS));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = {"REFUSED", "STALL", "SERVER_ERRORS", "UNAVAILABLE_RETRY_AFTER",
+            "HUGE_BODY"})
+    void theRunGivesUpWithExitFourOneLineAndAnHonestSummary(Mode mode) {
+        DeadMetronRuns.Outcome run = DeadMetronRuns.run(mode, library, dir, shortTimeouts(mode), 1, true);
+
+        assertThat(run.exitCode()).as(String.join("\n", run.errLines())).isEqualTo(ExitCode.FATAL);
+        // one line: that Metron is unreachable or failing, why, and what to do; no stack trace
+        assertThat(run.errLines()).hasSize(1);
+        String line = run.errLines().get(0);
+        assertThat(line).startsWith("metronome: Metron at 127.0.0.1 is ").contains(DeadMetronRuns.cause(mode),
+                "the run stopped", "--wait-for-quota does not help").doesNotContain("Exception");
+        assertThat(line).containsAnyOf("run again later", "Run again after");
+
+        // honest: the files in hand failed with their cause, the rest were not reached, none is missing
+        JsonNode report = run.report();
+        assertThat(report.path("stopped").asText()).isEqualTo(line.substring("metronome: ".length()));
+        assertThat(run.errors() + run.notReached()).isEqualTo(FILES);
+        assertThat(report.path("summary").path("files").asInt()).isEqualTo(FILES);
+        assertThat(run.errors()).isBetween(3, 3 + JOBS - 1);
+        List<String> statuses = new ArrayList<>();
+        report.path("files").forEach(f -> {
+            statuses.add(f.path("status").asText());
+            if (f.path("status").asText().equals("error")) {
+                assertThat(f.path("error").asText()).isNotBlank();
+            }
+        });
+        assertThat(statuses).hasSize(FILES).containsOnly("error", "not_reached");
+
+        // bounded: three failed requests (one more per other file in hand), each with its few retries
+        int requests = switch (mode) {
+            case REFUSED -> (int) run.ioErrors() / 3; // three attempts each, none reaches the server
+            case SERVER_ERRORS, UNAVAILABLE_RETRY_AFTER -> run.serverRequests() / 4; // three retries each
+            default -> run.serverRequests(); // timeouts and oversized answers are not retried
+        };
+        assertThat(requests).isBetween(3, 3 + JOBS - 1);
+        if (mode == Mode.REFUSED) {
+            assertThat(run.serverRequests()).isZero();
+        }
+    }
+
+    @Test
+    void theTextSummaryCountsTheFilesNotReached() {
+        DeadMetronRuns.Outcome run = DeadMetronRuns.run(Mode.REFUSED, library, dir, shortTimeouts(Mode.REFUSED), 1,
+                false);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FATAL);
+        assertThat(run.out()).containsPattern("errors +[34]\\n").containsPattern("not reached +19[67] ")
+                .contains("Errors", "connection refused");
+        assertThat(run.errLines()).last().asString().startsWith("metronome: Metron at 127.0.0.1 is unreachable")
+                .contains("connection refused", "Check your network");
+        assertThat(run.errLines()).noneMatch(l -> l.contains("Exception") || l.startsWith("\tat "));
+    }
+}
