@@ -196,7 +196,7 @@ class ArchiveWriterTest {
     @Test
     void aReadOnlyFolderLeavesTheFileUnchangedWithOneClearLine() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
-                "root ignores folder permissions");
+                "root ignores folder permissions (as root, NonRootFilesystemTest runs this case as nobody)");
         Path folder = Files.createDirectory(dir.resolve("ro"));
         Path cbz = ArchiveBuilder.cbz().page("001.jpg", new byte[] {1}).writeTo(folder.resolve("a.cbz"));
         String hash = Fixtures.sha256(cbz);

@@ -2,6 +2,7 @@ package dev.metronome.kavita;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.metronome.fixtures.Await;
 import dev.metronome.fixtures.kavita.FakeKavitaServer;
 import dev.metronome.fixtures.komga.CbzFiles;
 import dev.metronome.spi.ApplyMode;
