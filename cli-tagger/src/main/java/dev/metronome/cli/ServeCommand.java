@@ -2,7 +2,6 @@ package dev.metronome.cli;
 
 import dev.metronome.api.ComicMetadata;
 import dev.metronome.api.FileResult;
-import dev.metronome.api.TagOptions;
 import dev.metronome.core.Metronome;
 import dev.metronome.metron.MetronException;
 import dev.metronome.metron.ScrobbleService;
@@ -132,10 +131,15 @@ final class ServeCommand implements Runnable {
             return written;
         }
 
+        /**
+         * The host's write for an adapter: the metadata the adapter handed (Kavita's series name, say), merged with
+         * the file's own, never a fresh record from Metron (which could move the book to another series or chapter).
+         */
         static Path write(Metronome metronome, Path archive, ComicMetadata metadata, boolean convert) throws IOException {
-            long issueId = TaggedIssue.metronId(metadata)
-                    .orElseThrow(() -> new IOException("the metadata carries no Metron issue id: " + archive));
-            FileResult result = metronome.tag(archive, new TagOptions(issueId, convert, false));
+            if (TaggedIssue.metronId(metadata).isEmpty()) {
+                throw new IOException("the metadata carries no Metron issue id: " + archive);
+            }
+            FileResult result = metronome.write(archive, metadata, convert);
             if (result.outcome() != FileResult.Outcome.TAGGED && result.outcome() != FileResult.Outcome.UNCHANGED) {
                 throw new IOException(archive + ": " + result.reason());
             }
