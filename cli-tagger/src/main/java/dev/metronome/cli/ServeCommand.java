@@ -4,7 +4,6 @@ import dev.metronome.api.ComicMetadata;
 import dev.metronome.api.FileResult;
 import dev.metronome.core.Metronome;
 import dev.metronome.metron.MetronException;
-import dev.metronome.metron.ScrobbleService;
 import dev.metronome.spi.ApplyMode;
 import dev.metronome.spi.HostServices;
 import dev.metronome.spi.LibraryServer;
@@ -26,12 +25,15 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code metronome serve komga|folder}: runs beside a library server (or a folder) and tags books as they arrive. */
@@ -80,6 +82,26 @@ final class ServeCommand implements Runnable {
             return false;
         }
 
+        /** Other server users whose reads go to other Metron accounts: server user (lower case) to account. */
+        Map<String, String> scrobbleUsers() {
+            return Map.of();
+        }
+
+        /** The config file's keys (empty when there is none). */
+        Properties configFile() {
+            GlobalOptions options = global.with(serve == null || serve.parent == null ? null : serve.parent.global());
+            Path file = Settings.load(options, env, home).configFile();
+            Properties p = new Properties();
+            if (Files.isRegularFile(file)) {
+                try (Reader r = Files.newBufferedReader(file)) {
+                    p.load(r);
+                } catch (IOException e) {
+                    throw new UserError(ExitCode.CONFIGURATION, "cannot read the config file " + file + ": " + e.getMessage());
+                }
+            }
+            return p;
+        }
+
         @Override
         public Integer call() throws Exception {
             GlobalOptions options = global.with(serve == null || serve.parent == null ? null : serve.parent.global());
@@ -91,15 +113,19 @@ final class ServeCommand implements Runnable {
             LibraryServerProvider provider = LibraryServerProviders.find(providerId()).orElseThrow(() ->
                     new UserError(ExitCode.FATAL, "no library-server provider '" + providerId() + "' on the class path"));
             dev.metronome.metron.MetronCredentials credentials = settings.requireCredentials();
+            Map<String, String> scrobbleUsers = scrobbleUsers();
             try (Metronome metronome = builder.build();
-                 dev.metronome.cache.MetronSession scrobbleSession = scrobble() ? dev.metronome.cache.MetronSession.open(
-                         settings.metronSettings(env), credentials, settings.cacheDir(), Clock.systemUTC(),
-                         dev.metronome.metron.Sleeper.SYSTEM) : null) {
+                 dev.metronome.cache.MetronSession scrobbleSession = scrobble() || !scrobbleUsers.isEmpty()
+                         ? dev.metronome.cache.MetronSession.open(settings.metronSettings(env), credentials,
+                         settings.cacheDir(), Clock.systemUTC(), dev.metronome.metron.Sleeper.SYSTEM) : null;
+                 ScrobbleAccounts accounts = scrobbleSession == null ? null : ScrobbleAccounts.open(scrobbleSession,
+                         credentials, scrobble(), scrobbleUsers, settings.metronSettings(env), settings.cacheDir(), env,
+                         scrobbleUsers.isEmpty() ? new Properties() : configFile(), spec.commandLine().getErr())) {
                 HostServices host = (archive, metadata, convert) -> afterWrite(write(metronome, archive, metadata, convert), settings);
                 SyncState state = metronome.cache().<SyncState>map(CacheSyncState::new).orElseGet(SyncState::inMemory);
                 try (LibraryServer server = provider.connect(serverSettings(), host)) {
                     String serverKey = providerId() + ":" + serverKeySuffix();
-                    Scrobbler scrobbler = scrobbleSession == null ? Scrobbler.none() : scrobblerOver(scrobbleSession);
+                    Scrobbler scrobbler = accounts == null ? Scrobbler.none() : scrobblerOver(accounts);
                     try (LibraryServerSync sync = new LibraryServerSync(server, metronome, state,
                             syncOptions(server, serverKey, scrobbler), Clock.systemUTC())) {
                         running = sync;
@@ -146,12 +172,19 @@ final class ServeCommand implements Runnable {
             return result.file();
         }
 
-        /** Reports a finished book to the user's Metron collection, through the same cache and rate limiter. */
-        private Scrobbler scrobblerOver(dev.metronome.cache.MetronSession session) {
-            ScrobbleService service = new ScrobbleService(session.client(), Clock.systemUTC(), session.cache());
-            return issueId -> service.scrobble(List.of(new ScrobbleService.Scrobble((int) issueId, null, null)))
-                    .stream().filter(o -> !o.ok()).forEach(o -> spec.commandLine().getErr()
-                            .println("metronome: scrobble of issue " + issueId + " failed: " + o.error()));
+        /** Reports a finished book to the Metron collection of its reader's account, through the cache and limiter. */
+        private static Scrobbler scrobblerOver(ScrobbleAccounts accounts) {
+            return new Scrobbler() {
+                @Override
+                public void readCompleted(long issueId) {
+                    accounts.readCompleted(issueId, null);
+                }
+
+                @Override
+                public void readCompleted(long issueId, String serverUser) {
+                    accounts.readCompleted(issueId, serverUser);
+                }
+            };
         }
     }
 

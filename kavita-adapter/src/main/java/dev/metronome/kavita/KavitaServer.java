@@ -53,6 +53,8 @@ final class KavitaServer implements LibraryServer {
     private final KavitaPaths paths;
     private final Duration pollInterval;
     private final boolean pollReads;
+    /** Other Kavita users whose finished reads are reported (read with the admin key). */
+    private final Set<String> readUsers;
     private final Map<Integer, SeriesPlace> seriesPlaces = new ConcurrentHashMap<>();
     private final Map<Integer, Integer> seriesOfVolume = new ConcurrentHashMap<>();
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
@@ -71,11 +73,17 @@ final class KavitaServer implements LibraryServer {
     static final Duration REUSE = Duration.ofSeconds(2);
 
     KavitaServer(KavitaClient client, HostServices host, KavitaPaths paths, Duration pollInterval, boolean pollReads) {
+        this(client, host, paths, pollInterval, pollReads, Set.of());
+    }
+
+    KavitaServer(KavitaClient client, HostServices host, KavitaPaths paths, Duration pollInterval, boolean pollReads,
+                 Set<String> readUsers) {
         this.client = client;
         this.host = host;
         this.paths = paths;
         this.pollInterval = pollInterval;
         this.pollReads = pollReads;
+        this.readUsers = Set.copyOf(readUsers);
     }
 
     @Override
@@ -195,9 +203,16 @@ final class KavitaServer implements LibraryServer {
         return client.post("/api/Series/v2?PageNumber=" + page + "&PageSize=" + size, filter(libraryIds, sortField, false));
     }
 
+    /** Every user's progress rows of a chapter (an admin sees them all), empty when the chapter is gone. */
+    JsonNode chapterProgress(int chapterId) throws ServerException {
+        return client.getIfFound("/api/Reader/all-chapter-progress?chapterId=" + chapterId)
+                .orElse(KavitaClient.JSON.createArrayNode());
+    }
+
     @Override
     public Subscription events(BookEventListener listener) {
-        KavitaPoller p = new KavitaPoller(this, listener, pollInterval, pollReads, client.userId());
+        KavitaPoller p = new KavitaPoller(this, listener, pollInterval, pollReads, client.userName(),
+                new KavitaUserReads(this, readUsers));
         subscriptions.add(p);
         return p.start();
     }
