@@ -152,6 +152,20 @@ final class ServeCommand implements Runnable {
 
         abstract String serverKeySuffix();
 
+        /**
+         * The sync options of a library server: {@code --library} names to ids, {@code --file-library} libraries in
+         * file mode, the rest in the default mode.
+         */
+        static SyncOptions serverSyncOptions(LibraryServer server, String serverKey, ApplyMode mode, List<String> libraries,
+                                             List<String> fileLibraries, Scrobbler scrobbler) throws ServerException {
+            List<String> ids = libraries.isEmpty() ? List.of() : LibraryServerProviders.libraryIds(server, libraries);
+            Map<String, ApplyMode> modes = new LinkedHashMap<>();
+            for (String id : fileLibraries.isEmpty() ? List.<String>of() : LibraryServerProviders.libraryIds(server, fileLibraries)) {
+                modes.put(id, ApplyMode.FILE);
+            }
+            return new SyncOptions(serverKey, ids, mode, modes, scrobbler);
+        }
+
         /** What happens to a file once tagged (the folder server can organise it); returns where it is now. */
         Path afterWrite(Path written, Settings settings) throws IOException {
             return written;
@@ -282,16 +296,11 @@ final class ServeCommand implements Runnable {
 
         @Override
         SyncOptions syncOptions(LibraryServer server, String serverKey, Scrobbler scrobbler) throws ServerException {
-            List<String> ids = libraries.isEmpty() ? List.of() : LibraryServerProviders.libraryIds(server, libraries);
-            Map<String, ApplyMode> modes = new LinkedHashMap<>();
-            for (String id : fileLibraries.isEmpty() ? List.<String>of() : LibraryServerProviders.libraryIds(server, fileLibraries)) {
-                modes.put(id, ApplyMode.FILE);
-            }
             if (mode == ApplyMode.PATCH && !server.capabilities().contains(dev.metronome.spi.Capability.PATCH)) {
                 throw new ServerException("Patch mode needs a Komga account with the ADMIN role; use --mode file (with"
                         + " the library's files visible here) or an admin's API key.");
             }
-            return new SyncOptions(serverKey, ids, mode, modes, scrobbler);
+            return serverSyncOptions(server, serverKey, mode, libraries, fileLibraries, scrobbler);
         }
     }
 

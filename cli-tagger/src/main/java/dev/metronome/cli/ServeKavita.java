@@ -2,7 +2,6 @@ package dev.metronome.cli;
 
 import dev.metronome.spi.ApplyMode;
 import dev.metronome.spi.LibraryServer;
-import dev.metronome.spi.LibraryServerProviders;
 import dev.metronome.spi.Scrobbler;
 import dev.metronome.spi.ServerException;
 import dev.metronome.spi.ServerSettings;
@@ -117,11 +116,6 @@ final class ServeKavita extends ServeCommand.Server {
 
     @Override
     SyncOptions syncOptions(LibraryServer server, String serverKey, Scrobbler scrobbler) throws ServerException {
-        List<String> ids = libraries.isEmpty() ? List.of() : LibraryServerProviders.libraryIds(server, libraries);
-        Map<String, ApplyMode> modes = new LinkedHashMap<>();
-        for (String id : fileLibraries.isEmpty() ? List.<String>of() : LibraryServerProviders.libraryIds(server, fileLibraries)) {
-            modes.put(id, ApplyMode.FILE);
-        }
-        return new SyncOptions(serverKey, ids, mode, modes, scrobbler);
+        return serverSyncOptions(server, serverKey, mode, libraries, fileLibraries, scrobbler);
     }
 }

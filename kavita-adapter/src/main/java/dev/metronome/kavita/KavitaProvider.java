@@ -1,6 +1,7 @@
 package dev.metronome.kavita;
 
 import dev.metronome.spi.HostServices;
+import dev.metronome.spi.PathMapping;
 import dev.metronome.spi.LibraryServer;
 import dev.metronome.spi.LibraryServerProvider;
 import dev.metronome.spi.ServerException;
@@ -63,9 +64,9 @@ public final class KavitaProvider implements LibraryServerProvider {
         }
         String key = settings.get(API_KEY.name()).orElseThrow(() ->
                 new ServerException("Kavita needs an admin user's API key (setting 'api-key', or $KAVITA_API_KEY)."));
-        KavitaPaths paths;
+        PathMapping paths;
         try {
-            paths = KavitaPaths.parse(settings.getAll(PATH_MAP.name()));
+            paths = PathMapping.parse(settings.getAll(PATH_MAP.name()), "KAVITA");
         } catch (IllegalArgumentException e) {
             throw new ServerException(e.getMessage());
         }

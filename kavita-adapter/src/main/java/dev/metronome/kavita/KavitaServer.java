@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.metronome.api.ComicMetadata;
 import dev.metronome.spi.ApplyMode;
+import dev.metronome.spi.PathMapping;
 import dev.metronome.spi.ApplyResult;
 import dev.metronome.spi.Book;
 import dev.metronome.spi.BookEventListener;
@@ -50,7 +51,7 @@ final class KavitaServer implements LibraryServer {
 
     private final KavitaClient client;
     private final HostServices host;
-    private final KavitaPaths paths;
+    private final PathMapping paths;
     private final Duration pollInterval;
     private final boolean pollReads;
     /** Other Kavita users whose finished reads are reported (read with the admin key). */
@@ -72,11 +73,11 @@ final class KavitaServer implements LibraryServer {
     /** How long a chapter read by {@link #book} may stand in for a fresh read before a whole-object write. */
     static final Duration REUSE = Duration.ofSeconds(2);
 
-    KavitaServer(KavitaClient client, HostServices host, KavitaPaths paths, Duration pollInterval, boolean pollReads) {
+    KavitaServer(KavitaClient client, HostServices host, PathMapping paths, Duration pollInterval, boolean pollReads) {
         this(client, host, paths, pollInterval, pollReads, Set.of());
     }
 
-    KavitaServer(KavitaClient client, HostServices host, KavitaPaths paths, Duration pollInterval, boolean pollReads,
+    KavitaServer(KavitaClient client, HostServices host, PathMapping paths, Duration pollInterval, boolean pollReads,
                  Set<String> readUsers) {
         this.client = client;
         this.host = host;
