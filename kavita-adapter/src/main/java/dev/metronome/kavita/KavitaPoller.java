@@ -72,7 +72,19 @@ final class KavitaPoller implements Subscription {
         this.otherReads = otherReads;
     }
 
+    /**
+     * Takes the marks now, before the host's catch-up lists the books (the host subscribes first, then catches up):
+     * a chapter added between that listing and a later first poll would otherwise be below the mark and missed. When
+     * Kavita cannot be reached now, the first poll takes them.
+     */
     KavitaPoller start() {
+        try {
+            LocalDateTime added = newest(4, "lastChapterAdded");
+            readMark = reads ? newest(7, "latestReadDate") : null;
+            addedMark = added;
+        } catch (ServerException | RuntimeException e) {
+            addedMark = null;
+        }
         executor.scheduleWithFixedDelay(this::poll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
