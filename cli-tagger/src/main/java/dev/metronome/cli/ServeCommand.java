@@ -2,10 +2,8 @@ package dev.metronome.cli;
 
 import dev.metronome.api.ComicMetadata;
 import dev.metronome.api.FileResult;
-import dev.metronome.api.TagOptions;
 import dev.metronome.core.Metronome;
 import dev.metronome.metron.MetronException;
-import dev.metronome.metron.ScrobbleService;
 import dev.metronome.spi.ApplyMode;
 import dev.metronome.spi.HostServices;
 import dev.metronome.spi.LibraryServer;
@@ -27,12 +25,15 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code metronome serve komga|folder}: runs beside a library server (or a folder) and tags books as they arrive. */
@@ -81,6 +82,26 @@ final class ServeCommand implements Runnable {
             return false;
         }
 
+        /** Other server users whose reads go to other Metron accounts: server user (lower case) to account. */
+        Map<String, String> scrobbleUsers() {
+            return Map.of();
+        }
+
+        /** The config file's keys (empty when there is none). */
+        Properties configFile() {
+            GlobalOptions options = global.with(serve == null || serve.parent == null ? null : serve.parent.global());
+            Path file = Settings.load(options, env, home).configFile();
+            Properties p = new Properties();
+            if (Files.isRegularFile(file)) {
+                try (Reader r = Files.newBufferedReader(file)) {
+                    p.load(r);
+                } catch (IOException e) {
+                    throw new UserError(ExitCode.CONFIGURATION, "cannot read the config file " + file + ": " + e.getMessage());
+                }
+            }
+            return p;
+        }
+
         @Override
         public Integer call() throws Exception {
             GlobalOptions options = global.with(serve == null || serve.parent == null ? null : serve.parent.global());
@@ -93,15 +114,19 @@ final class ServeCommand implements Runnable {
             LibraryServerProvider provider = LibraryServerProviders.find(providerId()).orElseThrow(() ->
                     new UserError(ExitCode.FATAL, "no library-server provider '" + providerId() + "' on the class path"));
             dev.metronome.metron.MetronCredentials credentials = settings.requireCredentials();
+            Map<String, String> scrobbleUsers = scrobbleUsers();
             try (Metronome metronome = builder.build();
-                 dev.metronome.cache.MetronSession scrobbleSession = scrobble() ? dev.metronome.cache.MetronSession.open(
-                         settings.metronSettings(env), credentials, settings.cacheDir(), Clock.systemUTC(),
-                         dev.metronome.metron.Sleeper.SYSTEM) : null) {
+                 dev.metronome.cache.MetronSession scrobbleSession = scrobble() || !scrobbleUsers.isEmpty()
+                         ? dev.metronome.cache.MetronSession.open(settings.metronSettings(env), credentials,
+                         settings.cacheDir(), Clock.systemUTC(), dev.metronome.metron.Sleeper.SYSTEM) : null;
+                 ScrobbleAccounts accounts = scrobbleSession == null ? null : ScrobbleAccounts.open(scrobbleSession,
+                         credentials, scrobble(), scrobbleUsers, settings.metronSettings(env), settings.cacheDir(), env,
+                         scrobbleUsers.isEmpty() ? new Properties() : configFile(), spec.commandLine().getErr())) {
                 HostServices host = (archive, metadata, convert) -> afterWrite(write(metronome, archive, metadata, convert), settings);
                 SyncState state = metronome.cache().<SyncState>map(CacheSyncState::new).orElseGet(SyncState::inMemory);
                 try (LibraryServer server = provider.connect(serverSettings(), host)) {
                     String serverKey = providerId() + ":" + serverKeySuffix();
-                    Scrobbler scrobbler = scrobbleSession == null ? Scrobbler.none() : scrobblerOver(scrobbleSession);
+                    Scrobbler scrobbler = accounts == null ? Scrobbler.none() : scrobblerOver(accounts);
                     try (LibraryServerSync sync = new LibraryServerSync(server, metronome, state,
                             syncOptions(server, serverKey, scrobbler), Clock.systemUTC())) {
                         running = sync;
@@ -128,27 +153,53 @@ final class ServeCommand implements Runnable {
 
         abstract String serverKeySuffix();
 
+        /**
+         * The sync options of a library server: {@code --library} names to ids, {@code --file-library} libraries in
+         * file mode, the rest in the default mode.
+         */
+        static SyncOptions serverSyncOptions(LibraryServer server, String serverKey, ApplyMode mode, List<String> libraries,
+                                             List<String> fileLibraries, Scrobbler scrobbler) throws ServerException {
+            List<String> ids = libraries.isEmpty() ? List.of() : LibraryServerProviders.libraryIds(server, libraries);
+            Map<String, ApplyMode> modes = new LinkedHashMap<>();
+            for (String id : fileLibraries.isEmpty() ? List.<String>of() : LibraryServerProviders.libraryIds(server, fileLibraries)) {
+                modes.put(id, ApplyMode.FILE);
+            }
+            return new SyncOptions(serverKey, ids, mode, modes, scrobbler);
+        }
+
         /** What happens to a file once tagged (the folder server can organise it); returns where it is now. */
         Path afterWrite(Path written, Settings settings) throws IOException {
             return written;
         }
 
+        /**
+         * The host's write for an adapter: the metadata the adapter handed (Kavita's series name, say), merged with
+         * the file's own, never a fresh record from Metron (which could move the book to another series or chapter).
+         */
         static Path write(Metronome metronome, Path archive, ComicMetadata metadata, boolean convert) throws IOException {
-            long issueId = TaggedIssue.metronId(metadata)
-                    .orElseThrow(() -> new IOException("the metadata carries no Metron issue id: " + archive));
-            FileResult result = metronome.tag(archive, new TagOptions(issueId, convert, false));
+            if (TaggedIssue.metronId(metadata).isEmpty()) {
+                throw new IOException("the metadata carries no Metron issue id: " + archive);
+            }
+            FileResult result = metronome.write(archive, metadata, convert);
             if (result.outcome() != FileResult.Outcome.TAGGED && result.outcome() != FileResult.Outcome.UNCHANGED) {
                 throw new IOException(archive + ": " + result.reason());
             }
             return result.file();
         }
 
-        /** Reports a finished book to the user's Metron collection, through the same cache and rate limiter. */
-        private Scrobbler scrobblerOver(dev.metronome.cache.MetronSession session) {
-            ScrobbleService service = new ScrobbleService(session.client(), Clock.systemUTC(), session.cache());
-            return issueId -> service.scrobble(List.of(new ScrobbleService.Scrobble((int) issueId, null, null)))
-                    .stream().filter(o -> !o.ok()).forEach(o -> spec.commandLine().getErr()
-                            .println("metronome: scrobble of issue " + issueId + " failed: " + o.error()));
+        /** Reports a finished book to the Metron collection of its reader's account, through the cache and limiter. */
+        private static Scrobbler scrobblerOver(ScrobbleAccounts accounts) {
+            return new Scrobbler() {
+                @Override
+                public void readCompleted(long issueId) {
+                    accounts.readCompleted(issueId, null);
+                }
+
+                @Override
+                public void readCompleted(long issueId, String serverUser) {
+                    accounts.readCompleted(issueId, serverUser);
+                }
+            };
         }
     }
 
@@ -246,16 +297,11 @@ final class ServeCommand implements Runnable {
 
         @Override
         SyncOptions syncOptions(LibraryServer server, String serverKey, Scrobbler scrobbler) throws ServerException {
-            List<String> ids = libraries.isEmpty() ? List.of() : LibraryServerProviders.libraryIds(server, libraries);
-            Map<String, ApplyMode> modes = new LinkedHashMap<>();
-            for (String id : fileLibraries.isEmpty() ? List.<String>of() : LibraryServerProviders.libraryIds(server, fileLibraries)) {
-                modes.put(id, ApplyMode.FILE);
-            }
             if (mode == ApplyMode.PATCH && !server.capabilities().contains(dev.metronome.spi.Capability.PATCH)) {
                 throw new ServerException("Patch mode needs a Komga account with the ADMIN role; use --mode file (with"
                         + " the library's files visible here) or an admin's API key.");
             }
-            return new SyncOptions(serverKey, ids, mode, modes, scrobbler);
+            return serverSyncOptions(server, serverKey, mode, libraries, fileLibraries, scrobbler);
         }
     }
 

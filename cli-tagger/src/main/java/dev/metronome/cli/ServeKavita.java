@@ -2,20 +2,14 @@ package dev.metronome.cli;
 
 import dev.metronome.spi.ApplyMode;
 import dev.metronome.spi.LibraryServer;
-import dev.metronome.spi.LibraryServerProviders;
 import dev.metronome.spi.Scrobbler;
 import dev.metronome.spi.ServerException;
 import dev.metronome.spi.ServerSettings;
 import dev.metronome.spi.SyncOptions;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -55,6 +49,16 @@ final class ServeKavita extends ServeCommand.Server {
     @Option(names = "--scrobble", description = "Mark chapters the API key's user reads in Kavita as read in your Metron collection.")
     boolean scrobbleReads;
 
+    @Option(names = "--scrobble-user", paramLabel = "KAVITA_USER=METRON_ACCOUNT", description = {"Also mark chapters"
+            + " this Kavita user reads as read in this Metron account's collection (repeatable; config file:"
+            + " kavita.scrobble-user.KAVITA_USER=METRON_ACCOUNT). The account's credentials come from"
+            + " $METRON_PASS_<ACCOUNT> or $METRON_TOKEN_<ACCOUNT> (or metron.password.<account> in the config file).",
+            "Other users' progress is read with the admin key, a few chapters per poll; by default only the key's own"
+                    + " user is scrobbled (--scrobble)."})
+    List<String> scrobbleUserOptions = new ArrayList<>();
+
+    private Map<String, String> scrobbleUsers;
+
     @Override
     String providerId() {
         return "kavita";
@@ -70,18 +74,12 @@ final class ServeKavita extends ServeCommand.Server {
         return scrobbleReads;
     }
 
-    private Properties configFile() {
-        GlobalOptions options = global.with(serve == null || serve.parent == null ? null : serve.parent.global());
-        Path file = Settings.load(options, env, home).configFile();
-        Properties p = new Properties();
-        if (Files.isRegularFile(file)) {
-            try (Reader r = Files.newBufferedReader(file)) {
-                p.load(r);
-            } catch (IOException e) {
-                throw new UserError(ExitCode.CONFIGURATION, "cannot read the config file " + file + ": " + e.getMessage());
-            }
+    @Override
+    Map<String, String> scrobbleUsers() {
+        if (scrobbleUsers == null) {
+            scrobbleUsers = ScrobbleAccounts.mappings(scrobbleUserOptions, configFile());
         }
-        return p;
+        return scrobbleUsers;
     }
 
     private String effectiveUrl() {
@@ -110,16 +108,14 @@ final class ServeKavita extends ServeCommand.Server {
         }
         values.put("poll-ms", List.of(String.valueOf(pollMs)));
         values.put("poll-reads", List.of(String.valueOf(scrobbleReads)));
+        if (!scrobbleUsers().isEmpty()) {
+            values.put("read-users", List.copyOf(scrobbleUsers().keySet()));
+        }
         return ServerSettings.ofMulti(values);
     }
 
     @Override
     SyncOptions syncOptions(LibraryServer server, String serverKey, Scrobbler scrobbler) throws ServerException {
-        List<String> ids = libraries.isEmpty() ? List.of() : LibraryServerProviders.libraryIds(server, libraries);
-        Map<String, ApplyMode> modes = new LinkedHashMap<>();
-        for (String id : fileLibraries.isEmpty() ? List.<String>of() : LibraryServerProviders.libraryIds(server, fileLibraries)) {
-            modes.put(id, ApplyMode.FILE);
-        }
-        return new SyncOptions(serverKey, ids, mode, modes, scrobbler);
+        return serverSyncOptions(server, serverKey, mode, libraries, fileLibraries, scrobbler);
     }
 }

@@ -142,6 +142,38 @@ public final class MetronCache implements ResponseStore, SyncStore, ScrobbleLedg
         }
     }
 
+    /**
+     * The scrobble ledger, one per Metron account ({@code account} {@code ""} is the host's own account). A cache
+     * made before accounts were kept has the table without the column: its rows were all sent by the own account,
+     * and are kept as such.
+     */
+    private static void scrobbleTable(Statement s) throws SQLException {
+        boolean before = false;
+        boolean current = false;
+        try (ResultSet columns = s.executeQuery("PRAGMA table_info(scrobble)")) {
+            while (columns.next()) {
+                before = true;
+                current |= "account".equals(columns.getString("name"));
+            }
+        }
+        if (before && !current) {
+            s.execute("ALTER TABLE scrobble RENAME TO scrobble_before_accounts");
+        }
+        s.execute("CREATE TABLE IF NOT EXISTS scrobble (account TEXT NOT NULL, issue_id INTEGER NOT NULL,"
+                + " read_key TEXT NOT NULL, state TEXT NOT NULL, PRIMARY KEY (account, issue_id, read_key))");
+        boolean leftover;
+        try (ResultSet t = s.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table'"
+                + " AND name = 'scrobble_before_accounts'")) {
+            leftover = t.next();
+        }
+        if (leftover) {
+            // also after a crash between the rename and the copy: the old rows are the own account's
+            s.execute("INSERT OR IGNORE INTO scrobble (account, issue_id, read_key, state)"
+                    + " SELECT '', issue_id, read_key, state FROM scrobble_before_accounts");
+            s.execute("DROP TABLE scrobble_before_accounts");
+        }
+    }
+
     static Connection connect(Path file, Duration busyTimeout) throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (Statement s = c.createStatement()) {
@@ -173,8 +205,7 @@ public final class MetronCache implements ResponseStore, SyncStore, ScrobbleLedg
             s.execute("CREATE TABLE IF NOT EXISTS library_book (server TEXT NOT NULL, book_id TEXT NOT NULL,"
                     + " state TEXT NOT NULL, PRIMARY KEY (server, book_id))");
             s.execute("CREATE TABLE IF NOT EXISTS file_state (path TEXT PRIMARY KEY, state TEXT NOT NULL)");
-            s.execute("CREATE TABLE IF NOT EXISTS scrobble (issue_id INTEGER NOT NULL, read_key TEXT NOT NULL,"
-                    + " state TEXT NOT NULL, PRIMARY KEY (issue_id, read_key))");
+            scrobbleTable(s);
             s.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '" + SCHEMA_VERSION + "')");
         } catch (SQLException e) {
             c.close();
@@ -311,20 +342,61 @@ public final class MetronCache implements ResponseStore, SyncStore, ScrobbleLedg
     // ---- scrobbles sent ----
 
     @Override
-    public synchronized Optional<ScrobbleLedger.State> state(int issueId, String readKey) {
-        return queryText("SELECT state FROM scrobble WHERE issue_id = ? AND read_key = ?", issueId, readKey)
-                .map(ScrobbleLedger.State::valueOf);
+    public Optional<ScrobbleLedger.State> state(int issueId, String readKey) {
+        return scrobbleState("", issueId, readKey);
     }
 
     @Override
-    public synchronized void record(int issueId, String readKey, ScrobbleLedger.State state) {
-        update("INSERT OR REPLACE INTO scrobble (issue_id, read_key, state) VALUES (?, ?, ?)", issueId, readKey,
-                state.name());
+    public void record(int issueId, String readKey, ScrobbleLedger.State state) {
+        recordScrobble("", issueId, readKey, state);
     }
 
     @Override
-    public synchronized void forget(int issueId, String readKey) {
-        update("DELETE FROM scrobble WHERE issue_id = ? AND read_key = ?", issueId, readKey);
+    public void forget(int issueId, String readKey) {
+        forgetScrobble("", issueId, readKey);
+    }
+
+    /**
+     * The ledger of another Metron account than the host's own (whose ledger is this cache itself), so that a read is
+     * sent at most once to each account.
+     *
+     * @param account the account's non-secret key ({@code MetronCredentials.accountKey()})
+     * @return the account's ledger
+     */
+    public ScrobbleLedger scrobbleLedger(String account) {
+        if (account == null || account.isEmpty()) {
+            return this;
+        }
+        return new ScrobbleLedger() {
+            @Override
+            public Optional<State> state(int issueId, String readKey) {
+                return scrobbleState(account, issueId, readKey);
+            }
+
+            @Override
+            public void record(int issueId, String readKey, State state) {
+                recordScrobble(account, issueId, readKey, state);
+            }
+
+            @Override
+            public void forget(int issueId, String readKey) {
+                forgetScrobble(account, issueId, readKey);
+            }
+        };
+    }
+
+    private synchronized Optional<ScrobbleLedger.State> scrobbleState(String account, int issueId, String readKey) {
+        return queryText("SELECT state FROM scrobble WHERE account = ? AND issue_id = ? AND read_key = ?", account,
+                issueId, readKey).map(ScrobbleLedger.State::valueOf);
+    }
+
+    private synchronized void recordScrobble(String account, int issueId, String readKey, ScrobbleLedger.State state) {
+        update("INSERT OR REPLACE INTO scrobble (account, issue_id, read_key, state) VALUES (?, ?, ?, ?)", account,
+                issueId, readKey, state.name());
+    }
+
+    private synchronized void forgetScrobble(String account, int issueId, String readKey) {
+        update("DELETE FROM scrobble WHERE account = ? AND issue_id = ? AND read_key = ?", account, issueId, readKey);
     }
 
     // ---- sync ----

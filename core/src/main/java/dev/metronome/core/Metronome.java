@@ -21,6 +21,7 @@ import dev.metronome.metron.Sleeper;
 import dev.metronome.metron.StatefulRateLimiter;
 import dev.metronome.tagging.CandidateScore;
 import dev.metronome.tagging.FileReport;
+import dev.metronome.tagging.GivenMetadataWrite;
 import dev.metronome.tagging.IssueMapper;
 import dev.metronome.tagging.RunReport;
 import dev.metronome.tagging.TaggingListener;
@@ -222,6 +223,22 @@ public final class Metronome implements Tagger, AutoCloseable {
             case FileReport.NO_MATCH -> new FileResult(file, FileResult.Outcome.NO_MATCH, null, why);
             default -> new FileResult(file, FileResult.Outcome.FAILED, null, Objects.toString(f.error(), "failed"));
         };
+    }
+
+    /**
+     * Writes metadata the caller already has into an archive, as a library server's adapter hands it (its series
+     * name, its choices), merged with the file's own ComicInfo.xml by the re-tag rules (the user's fields are kept),
+     * through the crash-safe write pipeline. Nothing is asked of Metron: the metadata must carry its Metron issue id.
+     *
+     * @param archive      the archive
+     * @param metadata     what to write
+     * @param convertToCbz whether a CBR/CB7 may be converted to CBZ (the returned path then changes)
+     * @return {@code TAGGED}, {@code UNCHANGED} (the file already held exactly this) or {@code FAILED} with the reason
+     */
+    public FileResult write(Path archive, ComicMetadata metadata, boolean convertToCbz) {
+        TaggingOptions options = TaggingOptions.defaults().withJobs(1).withConvert(convertToCbz)
+                .withStrictComicInfo(strictComicInfo);
+        return new GivenMetadataWrite(clock, options).write(archive, Objects.requireNonNull(metadata, "metadata"));
     }
 
     private static Decision decision(FileReport f) {

@@ -1,19 +1,11 @@
 package dev.metronome.tagging;
 
 import dev.metronome.api.Candidate;
-import dev.metronome.api.ComicMetadata;
-import dev.metronome.api.MetadataMerger;
 import dev.metronome.archive.ArchiveException;
 import dev.metronome.archive.ArchiveLock;
 import dev.metronome.archive.ArchiveWriter;
 import dev.metronome.archive.ExtensionFixer;
-import dev.metronome.archive.WriteOptions;
-import dev.metronome.archive.WriteResult;
-import dev.metronome.comicinfo.ComicInfoWriter;
 import dev.metronome.comicinfo.MetadataException;
-import dev.metronome.comicinfo.MetronomeStamp;
-import dev.metronome.comicinfo.PagesBuilder;
-import dev.metronome.comicinfo.Retag;
 import dev.metronome.core.Problems;
 import dev.metronome.identify.Evidence;
 import dev.metronome.identify.EvidenceCollector;
@@ -28,7 +20,6 @@ import dev.metronome.metron.MetronException;
 import dev.metronome.metron.MetronSettings;
 import dev.metronome.metron.RequestStats;
 import dev.metronome.metron.model.IssueDetail;
-import dev.metronome.metroninfo.MetronInfoWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,11 +27,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -409,60 +398,16 @@ public final class TaggingRun {
         return new Identification(FileReport.MATCHED, issueId, 1.0, id.candidates(), reasons, detail);
     }
 
-    /** Writes the metadata; empty when the file already holds exactly this. */
+    /** Writes Metron's record merged with the file's metadata; empty when the file already holds exactly this. */
     private Optional<Path> write(Path file, Evidence ev, IssueDetail detail) throws ArchiveException,
             MetadataException {
-        ComicMetadata fromMetron = IssueMapper.toModel(detail);
-        ComicMetadata existing = ev.comicInfo().orElse(ComicMetadata.EMPTY);
-        MetronomeStamp stamp = new MetronomeStamp(MetronSettings.version(), LocalDate.now(clock), detail.id());
-        PagesBuilder.Result pages = ArchivePages.of(file);
-        ComicMetadata merged = withArchivePages(Retag.merge(existing, fromMetron, stamp), pages);
-        ComicInfoWriter writer = options.strictComicInfo() ? ComicInfoWriter.strict() : ComicInfoWriter.defaults();
-        byte[] comicInfo = writer.write(merged).bytes();
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        if (ev.comicInfoBytes().isEmpty() || !Arrays.equals(ev.comicInfoBytes().get(), comicInfo)) {
-            entries.put("ComicInfo.xml", comicInfo);
-        }
-        if (ev.comicInfoUnreadable()) {
-            // only with --replace-unreadable-metadata: the old bytes stay in the archive, under a name no reader takes
-            entries.put(UNREADABLE_BACKUP, ev.comicInfoBytes().get());
-        }
-        if (options.writeMetronInfo()) {
-            ComicMetadata metron = ev.metronInfo().map(m -> withArchivePages(Retag.merge(m, fromMetron, stamp), pages))
-                    .orElse(merged);
-            entries.put("MetronInfo.xml", MetronInfoWriter.defaults().write(metron).bytes());
-        }
-        if (entries.isEmpty()) {
-            return Optional.empty();
-        }
-        WriteResult result = new ArchiveWriter().write(file, entries,
-                WriteOptions.DEFAULT.withConvert(options.convert()).withKeepOriginal(options.keepOriginal())
-                        .withForce(options.force()).withRefuseSymlinks(options.refuseSymlinks()));
-        return Optional.of(result.path());
+        return GivenMetadataWrite.mergeAndWrite(file, ev, IssueMapper.toModel(detail), detail.id(), clock, options);
     }
 
     /** The reader's own words on why the archive's ComicInfo.xml could not be read. */
     private static String unreadableCause(Evidence ev) {
         return ev.notes().stream().filter(n -> n.startsWith("ComicInfo.xml is unreadable")).findFirst()
                 .orElse("ComicInfo.xml is unreadable");
-    }
-
-    /**
-     * PageCount is the number of images in the archive (Metron's printed page count is not); a file without
-     * {@code <Pages>} gets the archive's basic list (index, front cover, size, dimensions where cheap); a list that
-     * does not describe the archive's pages is rebuilt from them, keeping the user's types and bookmarks by index.
-     */
-    private static ComicMetadata withArchivePages(ComicMetadata m, PagesBuilder.Result pages) {
-        ComicMetadata.Builder b = m.toBuilder().pageCount(pages.pages().size());
-        boolean describesTheArchive = m.pages().size() == pages.pages().size()
-                && m.pages().stream().allMatch(page -> page.index() < pages.pages().size());
-        if (m.pages().isEmpty()) {
-            b.pages(pages.pages());
-        } else if (!describesTheArchive) {
-            // a list of other pages than the archive's: the archive's, with the user's types and bookmarks by index
-            b.pages(MetadataMerger.mergePages(m.pages(), pages.pages()));
-        }
-        return b.build();
     }
 
     private static String label(IssueDetail d) {

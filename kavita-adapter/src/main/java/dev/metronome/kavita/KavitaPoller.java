@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each poll lists series sorted by {@code LastChapterAdded} (newest first, one small page) and stops at the first
  * series not newer than the last one seen; only those series' volumes are read, and their chapters created since are
- * reported as {@link BookEvent.Type#ADDED}. Reads work the same way, sorted by {@code ReadProgress}. An idle poll is one
- * request (two with reads).
+ * reported as {@link BookEvent.Type#ADDED}. Reads work the same way, sorted by {@code ReadProgress}, and name the
+ * user. An idle poll is one request (two with reads). Other users' reads, when asked for, come from a slow sweep
+ * ({@link KavitaUserReads}: up to {@value KavitaUserReads#PER_POLL} progress requests a poll).
  *
  * <p>When Kavita cannot be reached the listener hears {@code onDisconnected}; the next successful poll resumes from the
  * last seen mark, so nothing added meanwhile is missed and no reconnect is reported (a reconnect makes the host re-walk
@@ -41,7 +42,8 @@ final class KavitaPoller implements Subscription {
     private final BookEventListener listener;
     private final Duration interval;
     private final boolean reads;
-    private final String userId;
+    private final String userName;
+    private final KavitaUserReads otherReads;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "kavita-poll");
         t.setDaemon(true);
@@ -60,15 +62,29 @@ final class KavitaPoller implements Subscription {
     private volatile boolean closed;
     private boolean everConnected;
 
-    KavitaPoller(KavitaServer server, BookEventListener listener, Duration interval, boolean reads, String userId) {
+    KavitaPoller(KavitaServer server, BookEventListener listener, Duration interval, boolean reads, String userName,
+                 KavitaUserReads otherReads) {
         this.server = server;
         this.listener = listener;
         this.interval = interval;
         this.reads = reads;
-        this.userId = userId;
+        this.userName = userName;
+        this.otherReads = otherReads;
     }
 
+    /**
+     * Takes the marks now, before the host's catch-up lists the books (the host subscribes first, then catches up):
+     * a chapter added between that listing and a later first poll would otherwise be below the mark and missed. When
+     * Kavita cannot be reached now, the first poll takes them.
+     */
     KavitaPoller start() {
+        try {
+            LocalDateTime added = newest(4, "lastChapterAdded");
+            readMark = reads ? newest(7, "latestReadDate") : null;
+            addedMark = added;
+        } catch (ServerException | RuntimeException e) {
+            addedMark = null;
+        }
         executor.scheduleWithFixedDelay(this::poll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
@@ -98,6 +114,7 @@ final class KavitaPoller implements Subscription {
                 if (reads) {
                     read();
                 }
+                otherReads.poll(listener);
             }
             if (!connected) {
                 connected = true;
@@ -178,7 +195,7 @@ final class KavitaPoller implements Subscription {
                     String key = "r" + ch.path("id").asText() + "@" + ch.path("lastReadingProgress").asText();
                     if (finished && !date(ch.path("lastReadingProgress")).isBefore(mark) && reported.put(key, Boolean.TRUE) == null) {
                         listener.onEvent(new BookEvent(BookEvent.Type.READ_COMPLETED, ch.path("id").asText(),
-                                s.path("libraryId").asText(null), userId));
+                                s.path("libraryId").asText(null), userName));
                     }
                 }
             }

@@ -1,6 +1,7 @@
 package dev.metronome.kavita;
 
 import dev.metronome.spi.HostServices;
+import dev.metronome.spi.PathMapping;
 import dev.metronome.spi.LibraryServer;
 import dev.metronome.spi.LibraryServerProvider;
 import dev.metronome.spi.ServerException;
@@ -27,6 +28,10 @@ public final class KavitaProvider implements LibraryServerProvider {
     /** Whether reads are polled, for scrobbling. */
     public static final SettingSpec POLL_READS = SettingSpec.optional("poll-reads",
             "Also poll the API key's user's reads (for scrobbling)", "false");
+    /** Other Kavita users whose finished reads are reported too (repeatable), read with the admin key. */
+    public static final SettingSpec READ_USERS = SettingSpec.optional("read-users",
+            "Other Kavita users whose finished reads are reported for scrobbling (repeatable; the key must be an"
+                    + " admin's, which sees every user's progress)", null);
     /** The most writes per minute. */
     public static final SettingSpec WRITES_PER_MINUTE = SettingSpec.optional("max-writes-per-minute",
             "The most metadata writes and scans per minute sent to Kavita", "120");
@@ -38,7 +43,7 @@ public final class KavitaProvider implements LibraryServerProvider {
 
     @Override
     public List<SettingSpec> settings() {
-        return List.of(URL, API_KEY, PATH_MAP, POLL_MS, POLL_READS, WRITES_PER_MINUTE);
+        return List.of(URL, API_KEY, PATH_MAP, POLL_MS, POLL_READS, READ_USERS, WRITES_PER_MINUTE);
     }
 
     @Override
@@ -59,9 +64,9 @@ public final class KavitaProvider implements LibraryServerProvider {
         }
         String key = settings.get(API_KEY.name()).orElseThrow(() ->
                 new ServerException("Kavita needs an admin user's API key (setting 'api-key', or $KAVITA_API_KEY)."));
-        KavitaPaths paths;
+        PathMapping paths;
         try {
-            paths = KavitaPaths.parse(settings.getAll(PATH_MAP.name()));
+            paths = PathMapping.parse(settings.getAll(PATH_MAP.name()), "KAVITA");
         } catch (IllegalArgumentException e) {
             throw new ServerException(e.getMessage());
         }
@@ -70,7 +75,8 @@ public final class KavitaProvider implements LibraryServerProvider {
         KavitaClient client = new KavitaClient(url, key, clock, writes);
         client.connect();
         return new KavitaServer(client, host, paths, Duration.ofMillis(poll),
-                Boolean.parseBoolean(settings.get(POLL_READS).orElse("false")));
+                Boolean.parseBoolean(settings.get(POLL_READS).orElse("false")),
+                new java.util.LinkedHashSet<>(settings.getAll(READ_USERS.name())));
     }
 
     private static long positive(ServerSettings settings, SettingSpec spec) throws ServerException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.metronome.api.ComicMetadata;
 import dev.metronome.spi.ApplyMode;
+import dev.metronome.spi.PathMapping;
 import dev.metronome.spi.ApplyResult;
 import dev.metronome.spi.Book;
 import dev.metronome.spi.BookEventListener;
@@ -50,9 +51,11 @@ final class KavitaServer implements LibraryServer {
 
     private final KavitaClient client;
     private final HostServices host;
-    private final KavitaPaths paths;
+    private final PathMapping paths;
     private final Duration pollInterval;
     private final boolean pollReads;
+    /** Other Kavita users whose finished reads are reported (read with the admin key). */
+    private final Set<String> readUsers;
     private final Map<Integer, SeriesPlace> seriesPlaces = new ConcurrentHashMap<>();
     private final Map<Integer, Integer> seriesOfVolume = new ConcurrentHashMap<>();
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
@@ -70,12 +73,18 @@ final class KavitaServer implements LibraryServer {
     /** How long a chapter read by {@link #book} may stand in for a fresh read before a whole-object write. */
     static final Duration REUSE = Duration.ofSeconds(2);
 
-    KavitaServer(KavitaClient client, HostServices host, KavitaPaths paths, Duration pollInterval, boolean pollReads) {
+    KavitaServer(KavitaClient client, HostServices host, PathMapping paths, Duration pollInterval, boolean pollReads) {
+        this(client, host, paths, pollInterval, pollReads, Set.of());
+    }
+
+    KavitaServer(KavitaClient client, HostServices host, PathMapping paths, Duration pollInterval, boolean pollReads,
+                 Set<String> readUsers) {
         this.client = client;
         this.host = host;
         this.paths = paths;
         this.pollInterval = pollInterval;
         this.pollReads = pollReads;
+        this.readUsers = Set.copyOf(readUsers);
     }
 
     @Override
@@ -195,9 +204,16 @@ final class KavitaServer implements LibraryServer {
         return client.post("/api/Series/v2?PageNumber=" + page + "&PageSize=" + size, filter(libraryIds, sortField, false));
     }
 
+    /** Every user's progress rows of a chapter (an admin sees them all), empty when the chapter is gone. */
+    JsonNode chapterProgress(int chapterId) throws ServerException {
+        return client.getIfFound("/api/Reader/all-chapter-progress?chapterId=" + chapterId)
+                .orElse(KavitaClient.JSON.createArrayNode());
+    }
+
     @Override
     public Subscription events(BookEventListener listener) {
-        KavitaPoller p = new KavitaPoller(this, listener, pollInterval, pollReads, client.userId());
+        KavitaPoller p = new KavitaPoller(this, listener, pollInterval, pollReads, client.userName(),
+                new KavitaUserReads(this, readUsers));
         subscriptions.add(p);
         return p.start();
     }

@@ -65,7 +65,36 @@ class KavitaReadsTest {
             fake.markRead("admin", one);
             Await.until(TIMEOUT, () -> !events.isEmpty(), () -> "no read reported");
             Thread.sleep(300);
-            assertThat(events).containsExactly(new BookEvent(BookEvent.Type.READ_COMPLETED, String.valueOf(one), "1", "1"));
+            assertThat(events).containsExactly(new BookEvent(BookEvent.Type.READ_COMPLETED, String.valueOf(one), "1", "admin"));
+        }
+    }
+
+    @Test
+    void namedOtherUsersFinishedReadsAreSweptWithTheAdminKeyAndNameTheirReader() throws Exception {
+        CbzFiles.write(root.resolve("Saga/Saga 001.cbz"), Map.of(), 3);
+        CbzFiles.write(root.resolve("Saga/Saga 002.cbz"), Map.of(), 3);
+        fake = FakeKavitaServer.builder().library("Comics", root).user("Reader", "reader-key", false)
+                .user("other", "other-key", false).start();
+        List<BookEvent> events = new CopyOnWriteArrayList<>();
+        try (LibraryServer server = new KavitaProvider().connect(ServerSettings.ofMulti(Map.of("url",
+                List.of(fake.url().toString()), "api-key", List.of(fake.apiKey()), "poll-ms", List.of("50"),
+                "read-users", List.of("reader"))), IssueTagger.host());
+             Subscription s = server.events(new BookEventListener() {
+                 @Override
+                 public void onEvent(BookEvent event) {
+                     events.add(event);
+                 }
+             })) {
+            Await.until(TIMEOUT, s::isConnected, () -> "never polled");
+            int one = fake.chapterIdByFileName("Saga 001.cbz").orElseThrow();
+            int two = fake.chapterIdByFileName("Saga 002.cbz").orElseThrow();
+            fake.markRead("Reader", two);
+            fake.markRead("other", one);
+            fake.markRead("admin", one);
+            Await.until(TIMEOUT, () -> !events.isEmpty(), () -> "no read reported");
+            Thread.sleep(300);
+            assertThat(events).containsExactly(new BookEvent(BookEvent.Type.READ_COMPLETED, String.valueOf(two), "1",
+                    "Reader"));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.metronome.komga;
 
 import dev.metronome.spi.HostServices;
+import dev.metronome.spi.PathMapping;
 import dev.metronome.spi.LibraryServer;
 import dev.metronome.spi.LibraryServerProvider;
 import dev.metronome.spi.ServerException;

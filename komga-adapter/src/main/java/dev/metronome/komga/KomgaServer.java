@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.metronome.api.ComicMetadata;
 import dev.metronome.spi.ApplyMode;
+import dev.metronome.spi.PathMapping;
 import dev.metronome.spi.ApplyResult;
 import dev.metronome.spi.Book;
 import dev.metronome.spi.BookEvent;

@@ -132,7 +132,9 @@ public final class LibraryServerSync implements AutoCloseable {
                 if (CATCH_UP.equals(item)) {
                     catchUp();
                 } else if (item.startsWith(READ)) {
-                    readCompleted(item.substring(READ.length()));
+                    String rest = item.substring(READ.length());
+                    int cut = rest.indexOf('\u0000');
+                    readCompleted(rest.substring(cut + 1), cut <= 0 ? null : rest.substring(0, cut));
                 } else {
                     process(item);
                 }
@@ -250,9 +252,11 @@ public final class LibraryServerSync implements AutoCloseable {
 
     /**
      * A book the server's user finished: tagged first if it needs it, then scrobbled once, whether or not this sync
-     * tagged it (a book that already carried a Metron reference is identified from its file for its issue id).
+     * tagged it (a book that already carried a Metron reference is identified from its file for its issue id). A read
+     * by a named user goes to the scrobbler with the name, once per book and user (several users may read one book;
+     * the state keeps one mark per user, beside the book's own entry).
      */
-    private void readCompleted(String bookId) {
+    private void readCompleted(String bookId, String user) {
         if (options.scrobbler() == Scrobbler.none()) {
             return;
         }
@@ -262,8 +266,19 @@ public final class LibraryServerSync implements AutoCloseable {
                 && entry.get().outcome() == SyncState.Outcome.ALREADY_TAGGED) {
             entry = identifyForScrobble(bookId, entry.get());
         }
+        if (user != null) {
+            String mark = bookId + READ + user;
+            if (state.get(options.serverKey(), mark).filter(SyncState.Entry::scrobbled).isPresent()) {
+                return;
+            }
+            entry.filter(e -> e.issueId() != null).ifPresent(e -> {
+                options.scrobbler().readCompleted(e.issueId(), user);
+                state.put(options.serverKey(), mark, e.asScrobbled());
+            });
+            return;
+        }
         entry.filter(e -> e.issueId() != null && !e.scrobbled()).ifPresent(e -> {
-            options.scrobbler().readCompleted(e.issueId());
+            options.scrobbler().readCompleted(e.issueId(), null);
             state.put(options.serverKey(), bookId, e.asScrobbled());
         });
     }
@@ -317,7 +332,8 @@ public final class LibraryServerSync implements AutoCloseable {
         public void onEvent(BookEvent event) {
             switch (event.type()) {
                 case ADDED, CHANGED -> enqueue(event.bookId());
-                case READ_COMPLETED -> enqueue(READ + event.bookId());
+                case READ_COMPLETED -> enqueue(READ + (event.userId() == null ? "" : event.userId()) + "\u0000"
+                        + event.bookId());
                 case DELETED -> { }
             }
         }

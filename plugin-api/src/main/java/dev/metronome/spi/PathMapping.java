@@ -1,4 +1,4 @@
-package dev.metronome.komga;
+package dev.metronome.spi;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Maps Komga's file paths (often inside a container, e.g. {@code /data/comics/...}) to paths on this machine, by
- * prefix. The longest matching prefix wins; a path no prefix matches is taken as it is.
+ * Maps a library server's file paths (often inside a container, e.g. {@code /data/comics/...}; {@code \\} separators
+ * of a Windows server normalised) to paths on this machine, by prefix, for adapters' {@code path-map} setting. The
+ * longest matching prefix wins; a path no prefix matches is taken as it is. A library with several folders needs one
+ * rule per folder unless they share a parent.
  */
 public final class PathMapping {
 
@@ -29,11 +31,25 @@ public final class PathMapping {
      * @throws IllegalArgumentException naming a rule without {@code =}
      */
     public static PathMapping parse(List<String> specs) {
+        return parse(specs, "SERVER");
+    }
+
+    /**
+     * Parses rules written {@code SERVER_PREFIX=LOCAL_PREFIX}, naming the server in the message for a bad rule.
+     *
+     * @param specs  the rules, e.g. {@code /comics=/mnt/nas/comics}
+     * @param server the server's name in upper case, e.g. {@code KAVITA} (the message then says
+     *               {@code KAVITA_PATH=LOCAL_PATH})
+     * @return the mapping
+     * @throws IllegalArgumentException naming a rule without {@code =}
+     */
+    public static PathMapping parse(List<String> specs, String server) {
         List<Rule> rules = new ArrayList<>();
         for (String spec : specs) {
             int eq = spec.indexOf('=');
             if (eq <= 0 || eq == spec.length() - 1) {
-                throw new IllegalArgumentException("A path mapping is written SERVER_PATH=LOCAL_PATH, got '" + spec + "'");
+                throw new IllegalArgumentException("A path mapping is written " + server + "_PATH=LOCAL_PATH, got '"
+                        + spec + "'");
             }
             rules.add(new Rule(trimSlash(spec.substring(0, eq).replace('\\', '/')), Path.of(spec.substring(eq + 1))));
         }
@@ -43,7 +59,7 @@ public final class PathMapping {
     /**
      * The local path of a server path.
      *
-     * @param serverPath the path as Komga reports it ({@code BookDto.url})
+     * @param serverPath the path as the server reports it (Komga's {@code BookDto.url}, Kavita's {@code filePath})
      * @return the local path
      */
     public Path toLocal(String serverPath) {

@@ -1,4 +1,4 @@
-package dev.metronome.komga;
+package dev.metronome.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,5 +28,7 @@ class PathMappingTest {
     void aRuleWithoutEqualsIsRefusedByName() {
         assertThatThrownBy(() -> PathMapping.parse(List.of("/data")))
                 .hasMessageContaining("SERVER_PATH=LOCAL_PATH").hasMessageContaining("'/data'");
+        assertThatThrownBy(() -> PathMapping.parse(List.of("/comics="), "KAVITA"))
+                .hasMessageContaining("KAVITA_PATH=LOCAL_PATH").hasMessageContaining("'/comics='");
     }
 }
