@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * default): archives renamed into the watched folder in batches, each batch waited for until every file is tagged,
  * then removed (so that the folder does not grow: what is measured is the daemon, not the library). Prints the
  * child's RSS and its live heap (after a full GC, through {@code jcmd}) at the start and after every 2,000 events;
- * memory must stay flat.
+ * memory must stay flat. {@code -Dbench.histogram=true} adds the live heap's biggest classes to each report.
  *
  * <pre>./mvnw -B -Pbench -pl cli-tagger -am verify -DskipTests -Dbench=ServeSoakBench -Dbench.events=10000</pre>
  */
@@ -119,6 +119,11 @@ final class ServeSoakBench {
                 .filter(l -> l.contains("total") && l.contains("used")).findFirst().orElse("?").strip();
         System.out.printf("after %5d events (%s): RSS %.0f MB (peak %.0f MB); heap after GC: %s%n", events, when,
                 rss[1] / 1024.0, rss[0] / 1024.0, heap);
+        if (Boolean.getBoolean("bench.histogram")) {
+            // what a leak is made of: the biggest classes of the live heap
+            run(jcmd, String.valueOf(serve.pid()), "GC.class_histogram").lines().skip(1).limit(14)
+                    .forEach(System.out::println);
+        }
     }
 
     private static String run(String... command) throws IOException, InterruptedException {
