@@ -59,9 +59,18 @@ final class ChildJvm {
         }
     }
 
-    /** The command line: {@code java [jvm options] -jar metronome.jar args}. */
+    /**
+     * The command line: {@code java [jvm options] -jar metronome.jar args}, or with {@code -Dbench.launcher=PATH}
+     * the launcher script users run ({@code ./metronome args}, which adds class-data sharing), on this JDK.
+     */
     List<String> command(List<String> args) {
         List<String> command = new ArrayList<>();
+        String launcher = System.getProperty("bench.launcher", "");
+        if (!launcher.isBlank()) {
+            command.add(Path.of(launcher).toAbsolutePath().toString());
+            command.addAll(args);
+            return command;
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String jvm = System.getProperty("bench.childJvmArgs", "");
         if (!jvm.isBlank()) {
@@ -81,6 +90,7 @@ final class ChildJvm {
         ProcessBuilder builder = new ProcessBuilder(command(List.of(args))).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).directory(home.toFile());
         builder.environment().putAll(env);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         return builder.start();
     }
 

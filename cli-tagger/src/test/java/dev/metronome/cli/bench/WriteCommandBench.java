@@ -17,7 +17,8 @@ import java.util.List;
  * request, the writes) against a durable copy of the same files in the same run (each file copied to a temp file in
  * its folder, fsynced, renamed, the folder fsynced: what every write of ours costs at least). Goal: at most 1.3x.
  * Rounds alternate the two so that the disk's and the page cache's moods hit both; the minimum of each is compared.
- * Each round tags with another issue id, so every round really rewrites every file.
+ * Each round tags with another issue id, so every round really rewrites every file. {@code -Dbench.launcher=metronome}
+ * runs the launcher script users run instead of {@code java -jar} (it adds class-data sharing).
  *
  * <pre>./mvnw -B -Pbench -pl cli-tagger -am verify -DskipTests -Dbench=WriteCommandBench -Dbench.rounds=5
  *     -Dbench.files=10 -Dbench.megabytes=100</pre>
