@@ -53,6 +53,11 @@ final class ZipSplicer {
     }
 
     private static final int COPY_BUFFER = 1 << 20;
+    /**
+     * One copy buffer per thread, reused: a direct buffer allocated per write is freed only when the garbage
+     * collector gets to it, so a run of thousands of writes would hold gigabytes of native memory in the meantime.
+     */
+    private static final ThreadLocal<ByteBuffer> BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(COPY_BUFFER));
 
     private ZipSplicer() {
     }
@@ -177,7 +182,7 @@ final class ZipSplicer {
     static List<CopiedRange> write(FileChannel source, Plan plan, SeekableByteChannel target) throws IOException {
         ByteArrayOutputStream central = new ByteArrayOutputStream();
         List<CopiedRange> copied = new ArrayList<>();
-        ByteBuffer buffer = ByteBuffer.allocateDirect(COPY_BUFFER);
+        ByteBuffer buffer = BUFFER.get();
         long offset = 0;
         int count = 0;
         long runStart = -1;
@@ -234,7 +239,7 @@ final class ZipSplicer {
      * the reads on virtual machines).
      */
     static long crc(FileChannel channel, long position, long length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocateDirect((int) Math.min(COPY_BUFFER, Math.max(length, 1)));
+        ByteBuffer buffer = BUFFER.get();
         CRC32 crc = new CRC32();
         long done = 0;
         while (done < length) {
