@@ -102,12 +102,25 @@ final class ChildJvm {
         long peak = 0;
         long last = 0;
         while (!process.waitFor(20, TimeUnit.MILLISECONDS)) {
-            long[] rss = rssKb(process.pid());
+            // the JVM may be a child of the launcher script (its first command on JDK 17 does not exec)
+            long[] rss = largest(process);
             peak = Math.max(peak, Math.max(rss[0], rss[1]));
             last = rss[1] > 0 ? rss[1] : last;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Result(process.exitValue(), seconds, peak, last, tail(log, 12));
+    }
+
+    /** VmHWM and VmRSS of the largest of a process and its descendants. */
+    static long[] largest(Process process) {
+        long[] best = rssKb(process.pid());
+        for (ProcessHandle child : (Iterable<ProcessHandle>) process.descendants()::iterator) {
+            long[] rss = rssKb(child.pid());
+            if (rss[1] > best[1]) {
+                best = rss;
+            }
+        }
+        return best;
     }
 
     /** VmHWM and VmRSS of a live process in KB ({@code 0} where /proc does not say). */
