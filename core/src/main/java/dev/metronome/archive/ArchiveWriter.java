@@ -3,14 +3,12 @@ package dev.metronome.archive;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
-import org.apache.commons.compress.archivers.zip.ZipFile;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,8 +16,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -137,9 +133,9 @@ public final class ArchiveWriter {
      */
     static boolean isReadOnly(Path archive) {
         try {
-            if (Files.getFileStore(archive).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
-                return !Files.getPosixFilePermissions(archive)
-                        .contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+            PosixFileAttributeView posix = Files.getFileAttributeView(archive, PosixFileAttributeView.class);
+            if (posix != null) {
+                return !posix.readAttributes().permissions().contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
             }
             Object dos = Files.getAttribute(archive, "dos:readonly");
             return Boolean.TRUE.equals(dos);
@@ -151,26 +147,27 @@ public final class ArchiveWriter {
     private void replaceInZip(Path archive, Map<String, byte[]> entries, OpenOptions openOptions) throws ArchiveException {
         Path temp = TempFiles.beside(archive);
         try {
-            try (ZipComicArchive source = (ZipComicArchive) Archives.open(archive, openOptions);
-                 FileChannel sourceChannel = FileChannel.open(archive, StandardOpenOption.READ)) {
-                checkFreeSpace(archive, Files.size(archive));
+            try (FileChannel sourceChannel = FileChannel.open(archive, StandardOpenOption.READ)) {
+                checkFreeSpace(archive, sourceChannel.size());
                 Optional<ZipSplicer.Plan> plan = ZipSplicer.plan(sourceChannel, entries);
-                List<Expected> expected;
-                try (SeekableByteChannel channel = channelDecorator.apply(FileChannel.open(temp,
-                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ))) {
-                    if (plan.isPresent()) {
-                        ZipSplicer.write(sourceChannel, plan.get(), channel);
-                        expected = expectedEntries(source, entries);
-                    } else {
-                        expected = rawCopy(source, entries, channel);
+                if (plan.isPresent()) {
+                    // the fast path reads the source's central directory itself: no zip library opens it
+                    List<ZipSplicer.CopiedRange> copied;
+                    try (SeekableByteChannel channel = openTemp(temp)) {
+                        copied = ZipSplicer.write(sourceChannel, plan.get(), channel);
+                        force(channel, temp);
                     }
-                    if (channel instanceof FileChannel file) {
-                        file.force(true);
-                    } else {
-                        forceUnderlying(temp);
+                    WriteVerification.verifySplice(temp, WriteVerification.expected(plan.get()), copied, archive);
+                } else {
+                    try (ZipComicArchive source = (ZipComicArchive) Archives.open(archive, openOptions)) {
+                        List<WriteVerification.Expected> expected;
+                        try (SeekableByteChannel channel = openTemp(temp)) {
+                            expected = rawCopy(source, entries, channel);
+                            force(channel, temp);
+                        }
+                        WriteVerification.verify(temp, expected, archive);
                     }
                 }
-                verify(temp, expected, source, archive);
                 copyPermissions(archive, temp);
             }
             Files.move(temp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -185,13 +182,26 @@ public final class ArchiveWriter {
         }
     }
 
+    private SeekableByteChannel openTemp(Path temp) throws IOException {
+        return channelDecorator.apply(FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                StandardOpenOption.READ));
+    }
+
+    private static void force(SeekableByteChannel channel, Path temp) throws IOException {
+        if (channel instanceof FileChannel file) {
+            file.force(true);
+        } else {
+            forceUnderlying(temp);
+        }
+    }
+
     /**
      * The careful path for archives the splicer does not handle (ZIP64, odd layouts): Commons Compress copies each
      * entry raw, and every copied byte is checked by CRC afterwards.
      */
-    private static List<Expected> rawCopy(ZipComicArchive source, Map<String, byte[]> entries, SeekableByteChannel channel)
+    private static List<WriteVerification.Expected> rawCopy(ZipComicArchive source, Map<String, byte[]> entries, SeekableByteChannel channel)
             throws IOException {
-        List<Expected> expected = new ArrayList<>();
+        List<WriteVerification.Expected> expected = new ArrayList<>();
         // not closed here: closing the stream would close the channel before it is forced to disk
         ZipArchiveOutputStream zip = new ZipArchiveOutputStream(channel);
         zip.setUseZip64(Zip64Mode.AsNeeded);
@@ -199,22 +209,6 @@ public final class ArchiveWriter {
             expected.add(item.kept() != null ? copyRaw(source, item.kept(), zip) : writeNew(zip, item.name(), item.content()));
         }
         zip.finish();
-        return expected;
-    }
-
-    /** What the spliced file must hold: the same order as {@link ZipSplicer#plan}. */
-    private static List<Expected> expectedEntries(ZipComicArchive source, Map<String, byte[]> entries) {
-        List<Expected> expected = new ArrayList<>();
-        for (Item item : layout(source, entries)) {
-            if (item.kept() == null) {
-                expected.add(newEntry(item.name(), item.content()));
-                continue;
-            }
-            ZipArchiveEntry nativeEntry = source.nativeEntry(item.kept());
-            // the splicer copies the central record raw: the name's bytes must come back exactly
-            expected.add(new Expected(item.kept().name(), nativeEntry.getRawName(), nativeEntry.getSize(),
-                    nativeEntry.getCompressedSize(), nativeEntry.getCrc(), -1, null, nativeEntry));
-        }
         return expected;
     }
 
@@ -263,18 +257,7 @@ public final class ArchiveWriter {
         }
     }
 
-    /** What the temp file must hold for one entry, and how to check it. */
-    private record Expected(String name, byte[] rawName, long size, long compressedSize, long crc, long rawCrc,
-                            byte[] content, ZipArchiveEntry source) {
-    }
-
-    private static Expected newEntry(String name, byte[] content) {
-        CRC32 crc = new CRC32();
-        crc.update(content);
-        return new Expected(name, null, content.length, -1, crc.getValue(), -1, content, null);
-    }
-
-    private static Expected copyRaw(ZipComicArchive source, ArchiveEntry entry, ZipArchiveOutputStream zip) throws IOException {
+    private static WriteVerification.Expected copyRaw(ZipComicArchive source, ArchiveEntry entry, ZipArchiveOutputStream zip) throws IOException {
         ZipArchiveEntry nativeEntry = source.nativeEntry(entry);
         // the copy carries the name as we decoded it, written back as flagged UTF-8; a name that differs only by
         // its separators (backslashes from old Windows tools) keeps its raw form
@@ -284,105 +267,23 @@ public final class ArchiveWriter {
         try (InputStream raw = new java.util.zip.CheckedInputStream(source.zipFile().getRawInputStream(nativeEntry), rawCrc)) {
             zip.addRawArchiveEntry(copy, raw);
         }
-        return new Expected(copy.getName(), null, nativeEntry.getSize(), nativeEntry.getCompressedSize(),
-                nativeEntry.getCrc(), rawCrc.getValue(), null, nativeEntry);
+        return new WriteVerification.Expected(copy.getName(), null, nativeEntry.getSize(),
+                nativeEntry.getCompressedSize(), nativeEntry.getCrc(), rawCrc.getValue(), null);
     }
 
-    private static Expected writeNew(ZipArchiveOutputStream zip, String name, byte[] content) throws IOException {
+    private static WriteVerification.Expected writeNew(ZipArchiveOutputStream zip, String name, byte[] content) throws IOException {
         ZipArchiveEntry entry = new ZipArchiveEntry(name);
         entry.setMethod(ZipArchiveEntry.DEFLATED);
         entry.setTime(System.currentTimeMillis());
         zip.putArchiveEntry(entry);
         zip.write(content);
         zip.closeArchiveEntry();
-        return newEntry(name, content);
-    }
-
-    /**
-     * Re-opens the temp file: the same entries in the same order; each copied entry with the same sizes, CRC and
-     * raw bytes (by CRC of the stored data); each new entry reading back to exactly what was written.
-     */
-    private static void verify(Path temp, List<Expected> expected, ZipComicArchive source, Path archive) throws IOException {
-        try (ZipFile written = ZipFile.builder().setPath(temp).get();
-             FileChannel fromChannel = FileChannel.open(archive, StandardOpenOption.READ);
-             FileChannel toChannel = FileChannel.open(temp, StandardOpenOption.READ)) {
-            List<ZipArchiveEntry> actual = Collections.list(written.getEntriesInPhysicalOrder()).stream()
-                    .filter(e -> !e.isDirectory()).toList();
-            if (actual.size() != expected.size()) {
-                throw verifyFailed(archive, "it holds " + actual.size() + " entries instead of " + expected.size());
-            }
-            byte[] buffer = new byte[1 << 16];
-            for (int i = 0; i < expected.size(); i++) {
-                Expected want = expected.get(i);
-                ZipArchiveEntry got = actual.get(i);
-                // spliced entries keep their name's bytes; the careful path's writer turns backslashes into '/'
-                boolean sameName = want.rawName() != null ? Arrays.equals(got.getRawName(), want.rawName())
-                        : EntryNames.normalize(got.getName()).equals(EntryNames.normalize(want.name()));
-                if (!sameName || got.getSize() != want.size() || got.getCrc() != want.crc()) {
-                    throw verifyFailed(archive, "entry '" + want.name() + "' differs");
-                }
-                if (want.content() == null) {
-                    boolean same = got.getCompressedSize() == want.compressedSize() && (want.rawCrc() >= 0
-                            ? rawCrc(written.getRawInputStream(got), buffer) == want.rawCrc()
-                            : sameEnds(source.zipFile(), want.source(), written, got, fromChannel, toChannel));
-                    if (!same) {
-                        throw verifyFailed(archive, "the copied data of entry '" + want.name() + "' differs");
-                    }
-                } else {
-                    try (InputStream in = written.getInputStream(got)) {
-                        if (!java.util.Arrays.equals(in.readAllBytes(), want.content())) {
-                            throw verifyFailed(archive, "entry '" + want.name() + "' reads back differently");
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * After a kernel copy: the first and last 4 KiB of the entry's stored data are the same in both files, which
-     * proves every entry sits at its new offset with its own data (the copy itself is the kernel's, like a cp).
-     */
-    private static boolean sameEnds(ZipFile from, ZipArchiveEntry fromEntry, ZipFile to, ZipArchiveEntry toEntry,
-                                    FileChannel fromChannel, FileChannel toChannel) throws IOException {
-        from.getRawInputStream(fromEntry).close(); // resolves the data offsets
-        to.getRawInputStream(toEntry).close();
-        long size = fromEntry.getCompressedSize();
-        int chunk = (int) Math.min(4096, size);
-        return Arrays.equals(readAt(fromChannel, fromEntry.getDataOffset(), chunk), readAt(toChannel, toEntry.getDataOffset(), chunk))
-                && Arrays.equals(readAt(fromChannel, fromEntry.getDataOffset() + size - chunk, chunk),
-                        readAt(toChannel, toEntry.getDataOffset() + size - chunk, chunk));
-    }
-
-    private static byte[] readAt(FileChannel channel, long position, int length) throws IOException {
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(length);
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer, position + buffer.position()) < 0) {
-                break;
-            }
-        }
-        return buffer.array();
-    }
-
-    static long rawCrc(InputStream in, byte[] buffer) throws IOException {
-        CRC32 crc = new CRC32();
-        try (in) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                crc.update(buffer, 0, n);
-            }
-        }
-        return crc.getValue();
-    }
-
-    private static ArchiveException verifyFailed(Path archive, String what) {
-        return new ArchiveException(archive, ArchiveException.Reason.WRITE_FAILED,
-                "the rewritten archive failed verification (" + what + "), left unchanged");
+        return WriteVerification.newEntry(name, content);
     }
 
     static void checkFreeSpace(Path archive, long needed) throws IOException {
-        FileStore store = Files.getFileStore(archive.toAbsolutePath().getParent());
-        long usable = store.getUsableSpace();
+        // statvfs on the folder; Files.getFileStore would scan the mount table on every write
+        long usable = archive.toAbsolutePath().getParent().toFile().getUsableSpace();
         if (usable > 0 && usable < needed + (1 << 20)) {
             throw new ArchiveException(archive, ArchiveException.Reason.WRITE_FAILED,
                     "not enough free disk space to rewrite it safely (" + needed / (1 << 20) + " MiB needed)");

@@ -198,7 +198,7 @@ final class CbzConverter {
                 Expected want = expected.get(i);
                 ZipArchiveEntry got = actual.get(i);
                 if (!got.getName().equals(want.name()) || got.getSize() != want.size()
-                        || ArchiveWriter.rawCrc(written.getInputStream(got), buffer) != want.crc()) {
+                        || WriteVerification.rawCrc(written.getInputStream(got), buffer) != want.crc()) {
                     throw failed(source, "entry '" + want.name() + "' differs from the source");
                 }
             }

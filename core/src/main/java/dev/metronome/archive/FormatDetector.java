@@ -17,8 +17,6 @@ import java.util.Optional;
  */
 public final class FormatDetector {
 
-    private static final MimeTypes MIME_TYPES = MimeTypes.getDefaultMimeTypes();
-    private static final MediaTypeRegistry REGISTRY = MIME_TYPES.getMediaTypeRegistry();
     private static final MediaType ZIP = MediaType.application("zip");
     private static final MediaType RAR = MediaType.application("x-rar-compressed");
     private static final MediaType SEVEN_Z = MediaType.application("x-7z-compressed");
@@ -28,10 +26,22 @@ public final class FormatDetector {
     private FormatDetector() {
     }
 
+    /**
+     * Tika's type database, loaded on first use only: parsing it costs about a third of a second at start-up, and
+     * the common archives never need it ({@link #byMagic}).
+     */
+    private static final class Tika {
+        static final MimeTypes MIME_TYPES = MimeTypes.getDefaultMimeTypes();
+        static final MediaTypeRegistry REGISTRY = MIME_TYPES.getMediaTypeRegistry();
+
+        private Tika() {
+        }
+    }
+
     /** The detected content type of a file, as Tika names it ({@code application/zip}...). */
     public static MediaType detectType(Path path) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
-            return MIME_TYPES.detect(in, new Metadata());
+            return Tika.MIME_TYPES.detect(in, new Metadata());
         }
     }
 
@@ -84,10 +94,10 @@ public final class FormatDetector {
         if (base.equals(SEVEN_Z)) {
             return Optional.of(ArchiveFormat.CB7);
         }
-        if (base.equals(TAR) || base.equals(GTAR) || REGISTRY.isSpecializationOf(base, TAR)) {
+        if (base.equals(TAR) || base.equals(GTAR) || Tika.REGISTRY.isSpecializationOf(base, TAR)) {
             return Optional.of(ArchiveFormat.CBT);
         }
-        if (base.equals(ZIP) || REGISTRY.isSpecializationOf(base, ZIP)) {
+        if (base.equals(ZIP) || Tika.REGISTRY.isSpecializationOf(base, ZIP)) {
             return Optional.of(ArchiveFormat.CBZ);
         }
         return Optional.empty();

@@ -18,8 +18,9 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
- * The fast path of a CBZ rewrite: every kept entry (local header, data, data descriptor) is copied as a byte range
- * by the kernel ({@link FileChannel#transferTo}), so image bytes never even pass through the JVM; only the new
+ * The fast path of a CBZ rewrite: every kept entry (local header, data, data descriptor) is copied as a byte range,
+ * contiguous entries as one range, each range's CRC-32 taken on the way (the one read of the source), so that
+ * verification can check the copy with one read of the new file and no second read of the original; only the new
  * metadata entries and a new central directory are written. Kept entries' central-directory records are copied
  * raw with their offset patched, so names, times, attributes and extra fields stay exactly as they were.
  *
@@ -46,6 +47,17 @@ final class ZipSplicer {
     /** A new entry, deflated. */
     record NewEntry(String name, byte[] content) {
     }
+
+    /** A byte range copied from the source: where it sits in the new file, its length and its CRC-32. */
+    record CopiedRange(long targetOffset, long length, long crc) {
+    }
+
+    private static final int COPY_BUFFER = 1 << 20;
+    /**
+     * One copy buffer per thread, reused: a direct buffer allocated per write is freed only when the garbage
+     * collector gets to it, so a run of thousands of writes would hold gigabytes of native memory in the meantime.
+     */
+    private static final ThreadLocal<ByteBuffer> BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(COPY_BUFFER));
 
     private ZipSplicer() {
     }
@@ -164,35 +176,37 @@ final class ZipSplicer {
     }
 
     /**
-     * Writes the planned archive to {@code target}: kept entries by kernel copy, new ones deflated, then the
-     * central directory. Returns the names in the order written.
+     * Writes the planned archive to {@code target}: kept entries copied as byte ranges (their CRC taken on the way),
+     * new ones deflated, then the central directory. Returns the ranges copied.
      */
-    static List<String> write(FileChannel source, Plan plan, SeekableByteChannel target) throws IOException {
+    static List<CopiedRange> write(FileChannel source, Plan plan, SeekableByteChannel target) throws IOException {
         ByteArrayOutputStream central = new ByteArrayOutputStream();
-        List<String> names = new ArrayList<>();
+        List<CopiedRange> copied = new ArrayList<>();
+        ByteBuffer buffer = BUFFER.get();
         long offset = 0;
         int count = 0;
         long runStart = -1;
         long runEnd = -1;
+        long runTarget = 0;
         for (Object item : plan.items()) {
             if (item instanceof SourceEntry entry) {
-                // contiguous entries go to the kernel as one range
+                // contiguous entries are copied as one range
                 if (entry.start() != runEnd) {
                     if (runStart >= 0) {
-                        transfer(source, runStart, runEnd - runStart, target);
+                        copied.add(copy(source, runStart, runEnd - runStart, target, runTarget, buffer));
                     }
                     runStart = entry.start();
+                    runTarget = offset;
                 }
                 runEnd = entry.end();
                 byte[] record = entry.centralRecord().clone();
                 ByteBuffer.wrap(record).order(ByteOrder.LITTLE_ENDIAN).putInt(42, (int) offset);
                 central.write(record);
                 offset += entry.end() - entry.start();
-                names.add(entry.name());
             } else {
                 NewEntry entry = (NewEntry) item;
                 if (runStart >= 0) {
-                    transfer(source, runStart, runEnd - runStart, target);
+                    copied.add(copy(source, runStart, runEnd - runStart, target, runTarget, buffer));
                     runStart = -1;
                     runEnd = -1;
                 }
@@ -200,7 +214,6 @@ final class ZipSplicer {
                 writeFully(target, ByteBuffer.wrap(written[0]));
                 central.write(written[1]);
                 offset += written[0].length;
-                names.add(entry.name());
             }
             count++;
             if (offset >= MAX_CLASSIC || count >= 0xFFFF) {
@@ -208,7 +221,7 @@ final class ZipSplicer {
             }
         }
         if (runStart >= 0) {
-            transfer(source, runStart, runEnd - runStart, target);
+            copied.add(copy(source, runStart, runEnd - runStart, target, runTarget, buffer));
         }
         byte[] directory = central.toByteArray();
         ByteBuffer eocd = ByteBuffer.allocate(22 + plan.comment().length).order(ByteOrder.LITTLE_ENDIAN);
@@ -218,7 +231,28 @@ final class ZipSplicer {
         eocd.flip();
         writeFully(target, ByteBuffer.wrap(directory));
         writeFully(target, eocd);
-        return names;
+        return copied;
+    }
+
+    /**
+     * The CRC-32 of a range of a file, read once through a direct buffer (no mapping: page faults cost more than
+     * the reads on virtual machines).
+     */
+    static long crc(FileChannel channel, long position, long length) throws IOException {
+        ByteBuffer buffer = BUFFER.get();
+        CRC32 crc = new CRC32();
+        long done = 0;
+        while (done < length) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), length - done));
+            int n = channel.read(buffer, position + done);
+            if (n <= 0) {
+                throw new java.io.EOFException("the file ends inside a copied range");
+            }
+            buffer.flip();
+            crc.update(buffer);
+            done += n;
+        }
+        return crc.getValue();
     }
 
     /** The local header + deflated data, and the central-directory record, of a new entry. */
@@ -259,15 +293,24 @@ final class ZipSplicer {
         return new int[] {time, date};
     }
 
-    private static void transfer(FileChannel source, long position, long count, SeekableByteChannel target) throws IOException {
+    /** Copies a range of the source to the target's end, taking its CRC-32 on the way. */
+    private static CopiedRange copy(FileChannel source, long position, long count, SeekableByteChannel target,
+                                    long targetOffset, ByteBuffer buffer) throws IOException {
+        CRC32 crc = new CRC32();
         long done = 0;
         while (done < count) {
-            long n = source.transferTo(position + done, count - done, target);
+            buffer.clear().limit((int) Math.min(buffer.capacity(), count - done));
+            int n = source.read(buffer, position + done);
             if (n <= 0) {
                 throw new IOException("the source ended early while copying");
             }
+            buffer.flip();
+            crc.update(buffer);
+            buffer.position(0);
+            writeFully(target, buffer);
             done += n;
         }
+        return new CopiedRange(targetOffset, count, crc.getValue());
     }
 
     private static void writeFully(SeekableByteChannel target, ByteBuffer buffer) throws IOException {

@@ -72,18 +72,21 @@ public final class MetronLookups {
     private static final int MAX_SEARCH_PAGES = 3;
     private static final int MAX_CHANGED_PAGES = 20;
     private static final int MAX_LISTING_PAGES = 3;
+    /** How many per-file answers (issue details, number queries) are kept in memory. */
+    static final int MEMO_PER_FILE = 2048;
 
     private final Supplier<SerialClient> client;
     private final MetronCache cache;
     private final URI baseUrl;
     private final SeriesMemory memory;
     private final StaleIdGuard staleIds;
-    private final Memo<Long, Optional<IssueDetail>> details = new Memo<>();
+    // one entry per file at most: bounded, so that a run over a big library (or a daemon) does not grow with it
+    private final Memo<Long, Optional<IssueDetail>> details = new Memo<>(MEMO_PER_FILE);
     private final Memo<String, List<SeriesListItem>> searches = new Memo<>();
     private final Memo<String, List<SeriesListItem>> altSearches = new Memo<>();
     private final Memo<Integer, Map<String, IssueListItem>> seriesLists = new Memo<>();
-    private final Memo<String, Optional<IssueListItem>> seriesNumbers = new Memo<>();
-    private final Memo<String, List<IssueListItem>> issueQueries = new Memo<>();
+    private final Memo<String, Optional<IssueListItem>> seriesNumbers = new Memo<>(MEMO_PER_FILE);
+    private final Memo<String, List<IssueListItem>> issueQueries = new Memo<>(MEMO_PER_FILE);
     private final Memo<String, Optional<List<SeriesListItem>>> listings = new Memo<>();
     private final Map<Integer, AtomicInteger> numberQueries = new ConcurrentHashMap<>();
     private final Map<String, Integer> seriesByUpc = new ConcurrentHashMap<>();

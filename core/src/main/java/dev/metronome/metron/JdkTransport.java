@@ -29,8 +29,10 @@ public final class JdkTransport implements Exchange {
                 return t;
             });
 
-    private final HttpClient client;
+    private final Duration connectTimeout;
     private final Duration requestTimeout;
+    /** Built on the first request: building it sets up TLS, a cost a run that needs no request should not pay. */
+    private volatile HttpClient client;
     private final int maxBodyBytes;
 
     /**
@@ -44,8 +46,7 @@ public final class JdkTransport implements Exchange {
     }
 
     JdkTransport(Duration connectTimeout, Duration requestTimeout, int maxBodyBytes) {
-        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -65,7 +66,7 @@ public final class JdkTransport implements Exchange {
         }
         try {
             long deadline = System.nanoTime() + requestTimeout.toNanos();
-            HttpResponse<InputStream> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = client().send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
             byte[] body = readCapped(response, request, deadline);
             LOG.trace("{} {} -> {} ({} bytes)", request.method(), request.uri(), response.statusCode(), body.length);
             if (LOG.isTraceEnabled()) {
@@ -77,6 +78,21 @@ public final class JdkTransport implements Exchange {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while waiting for Metron", e);
         }
+    }
+
+    private HttpClient client() {
+        HttpClient built = client;
+        if (built == null) {
+            synchronized (this) {
+                built = client;
+                if (built == null) {
+                    built = HttpClient.newBuilder().connectTimeout(connectTimeout)
+                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                    client = built;
+                }
+            }
+        }
+        return built;
     }
 
     /**

@@ -119,7 +119,7 @@ class CrashSafetyTest {
             byte[] buffer = new byte[1 << 16];
             for (ZipArchiveEntry entry : Collections.list(zip.getEntriesInPhysicalOrder())) {
                 if (!entry.getName().equals("ComicInfo.xml")) {
-                    digests.put(entry.getName(), ArchiveWriter.rawCrc(zip.getRawInputStream(entry), buffer));
+                    digests.put(entry.getName(), WriteVerification.rawCrc(zip.getRawInputStream(entry), buffer));
                 }
             }
         }

@@ -24,7 +24,7 @@ class FaultInjectionTest {
     Path dir;
 
     /** A channel that fails like a full disk once {@code limit} bytes have been written. */
-    static final class FullDiskChannel implements SeekableByteChannel {
+    static class FullDiskChannel implements SeekableByteChannel {
         private final SeekableByteChannel delegate;
         private final long limit;
         private long written;
