@@ -15,7 +15,7 @@ import java.util.Properties;
 @Command(name = "metronome", mixinStandardHelpOptions = true, versionProvider = MetronomeCommand.Version.class,
         description = "Identifies comic archives (CBZ, CBR, CB7, CBT) in the Metron database and writes ComicInfo.xml "
                 + "(and MetronInfo.xml) into them.",
-        subcommands = {TagCommand.class, IdentifyCommand.class, ShowCommand.class, ParseCommand.class, SyncCommand.class, ScrobbleCommand.class, ConfigCommand.class,
+        subcommands = {TagCommand.class, IdentifyCommand.class, ReviewCommand.class, ShowCommand.class, ParseCommand.class, SyncCommand.class, ScrobbleCommand.class, ConfigCommand.class,
                 OrganizeCommand.class, UndoCommand.class, DuplicatesCommand.class, ValidateCommand.class, StripCommand.class,
                 MissingCommand.class,
                 ServeCommand.class, DemoCommand.class, MockMetronCommand.class, MockKomgaCommand.class, MockKavitaCommand.class,
