@@ -87,7 +87,7 @@ final class ReviewPage {
         Document doc = Document.createShell("");
         doc.head().appendElement("meta").attr("charset", "utf-8");
         doc.head().appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
-        doc.head().appendElement("meta").attr("name", "referrer").attr("content", "no-referrer");
+        doc.head().appendElement("meta").attr("name", "referrer").attr("content", "same-origin");
         doc.title(title);
         doc.head().appendElement("link").attr("rel", "stylesheet").attr("href", base + "/review.css");
         doc.head().appendElement("script").attr("src", base + "/review.js").attr("defer", "defer");

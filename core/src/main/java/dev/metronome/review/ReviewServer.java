@@ -363,7 +363,7 @@ public final class ReviewServer implements AutoCloseable {
         var headers = exchange.getResponseHeaders();
         headers.set("Content-Type", type);
         headers.set("Content-Security-Policy", CSP);
-        headers.set("Referrer-Policy", "no-referrer");
+        headers.set("Referrer-Policy", "same-origin"); // no-referrer would make POSTs say Origin: null
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
         if (!headers.containsKey("Cache-Control")) {
