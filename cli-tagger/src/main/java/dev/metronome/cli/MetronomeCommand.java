@@ -26,7 +26,7 @@ public final class MetronomeCommand implements Runnable {
      * building picocli's model of all of them (and loading their classes) costs about half a second at start-up,
      * so {@link #main} builds only the one that runs when the command line names it.
      */
-    private static final List<Class<?>> SUBCOMMANDS = List.of(TagCommand.class, IdentifyCommand.class,
+    private static final List<Class<?>> SUBCOMMANDS = List.of(TagCommand.class, IdentifyCommand.class, ReviewCommand.class,
             ShowCommand.class, ParseCommand.class, SyncCommand.class, ScrobbleCommand.class, ConfigCommand.class,
             OrganizeCommand.class, UndoCommand.class, DuplicatesCommand.class, ValidateCommand.class, StripCommand.class,
             MissingCommand.class, ServeCommand.class, DemoCommand.class, MockMetronCommand.class,

@@ -68,6 +68,16 @@ final class ServeCommand implements Runnable {
         @Mixin
         GlobalOptions global;
 
+        @Option(names = "--review-port", paramLabel = "N", description = "Also serve the review page (the books left "
+                + "undecided) on this port (0: any free one); it listens on 127.0.0.1 unless --review-bind is given.")
+        Integer reviewPort;
+
+        @Option(names = "--review-bind", paramLabel = "ADDRESS", description = "With --review-port: listen on this address instead of 127.0.0.1.")
+        String reviewBind;
+
+        /** The review page while it runs (tests read its URL). */
+        volatile dev.metronome.review.ReviewServer review;
+
         /** Counted down to stop the service (tests); SIGINT/SIGTERM do it too. */
         final CountDownLatch stop = new CountDownLatch(1);
         volatile LibraryServerSync running;
@@ -131,14 +141,21 @@ final class ServeCommand implements Runnable {
                             syncOptions(server, serverKey, scrobbler), Clock.systemUTC())) {
                         running = sync;
                         sync.start();
-                        out.printf("metronome: serving %s %s (%s); Ctrl-C stops%n", server.info().name(),
-                                server.info().version(), serverKeySuffix());
-                        out.flush();
-                        Runnable restore = Interrupts.install(stop::countDown, spec.commandLine().getErr());
-                        try {
-                            stop.await();
-                        } finally {
-                            restore.run();
+                        try (dev.metronome.review.ReviewServer page = reviewPort == null ? null
+                                : ReviewHosting.start(metronome, dev.metronome.review.ReviewQueue.fromCache(
+                                        metronome.cache().orElseThrow(), List.of()), settings.cacheDir(), reviewBind,
+                                        reviewPort, out)) {
+                            review = page;
+                            out.printf("metronome: serving %s %s (%s); Ctrl-C stops%n", server.info().name(),
+                                    server.info().version(), serverKeySuffix());
+                            out.flush();
+                            Runnable restore = Interrupts.install(stop::countDown, spec.commandLine().getErr());
+                            try {
+                                stop.await();
+                            } finally {
+                                restore.run();
+                                review = null;
+                            }
                         }
                         out.printf("metronome: stopped; %d books tagged, %d failed%n", sync.taggedCount(), sync.failedCount());
                     }

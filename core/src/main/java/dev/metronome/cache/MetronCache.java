@@ -206,6 +206,8 @@ public final class MetronCache implements ResponseStore, SyncStore, ScrobbleLedg
                     + " state TEXT NOT NULL, PRIMARY KEY (server, book_id))");
             s.execute("CREATE TABLE IF NOT EXISTS file_state (path TEXT PRIMARY KEY, state TEXT NOT NULL)");
             scrobbleTable(s);
+            s.execute("CREATE TABLE IF NOT EXISTS review (path TEXT PRIMARY KEY, fingerprint TEXT,"
+                    + " state TEXT NOT NULL, outcome TEXT NOT NULL)");
             s.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '" + SCHEMA_VERSION + "')");
         } catch (SQLException e) {
             c.close();
@@ -337,6 +339,57 @@ public final class MetronCache implements ResponseStore, SyncStore, ScrobbleLedg
     /** Records what a run knows of the archive at a path, so that an unchanged file need not be opened again. */
     public synchronized void rememberFileState(String path, String state) {
         update("INSERT OR REPLACE INTO file_state (path, state) VALUES (?, ?)", path, state);
+    }
+
+    // ---- the review queue ----
+
+    /**
+     * Puts an undecided archive in the review queue (or refreshes what is known of it). A file the user marked
+     * "not in Metron" keeps that mark.
+     *
+     * @param path        the archive's absolute path
+     * @param fingerprint its content fingerprint, or null
+     * @param outcome     the run's report of it (JSON)
+     */
+    public synchronized void rememberForReview(String path, String fingerprint, String outcome) {
+        update("INSERT INTO review (path, fingerprint, state, outcome) VALUES (?, ?, 'open', ?) ON CONFLICT(path)"
+                + " DO UPDATE SET fingerprint = excluded.fingerprint, outcome = excluded.outcome", path, fingerprint,
+                outcome);
+    }
+
+    /** Takes an archive out of the review queue (it was decided). */
+    public synchronized void forgetReview(String path) {
+        update("DELETE FROM review WHERE path = ?", path);
+    }
+
+    /** Marks an archive of the review queue (e.g. {@code not-in-metron}); it then leaves the open queue. */
+    public synchronized void markReview(String path, String state) {
+        update("UPDATE review SET state = ? WHERE path = ?", state, path);
+    }
+
+    /**
+     * The review queue's open archives, by path.
+     *
+     * @return path, fingerprint (may be null) and the run's report (JSON) of each, in path order
+     */
+    public synchronized List<String[]> openReviews() {
+        List<String[]> out = new ArrayList<>();
+        try (PreparedStatement p = connection.prepareStatement(
+                "SELECT path, fingerprint, outcome FROM review WHERE state = 'open' ORDER BY path")) {
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new String[] {r.getString(1), r.getString(2), r.getString(3)});
+                }
+            }
+        } catch (SQLException e) {
+            LOG.warn("Cache read failed ({}); treating it as a miss.", e.getMessage());
+        }
+        return out;
+    }
+
+    /** The review state of an archive ({@code open}, {@code not-in-metron}), if it is in the queue. */
+    public synchronized Optional<String> reviewState(String path) {
+        return queryText("SELECT state FROM review WHERE path = ?", path);
     }
 
     // ---- scrobbles sent ----

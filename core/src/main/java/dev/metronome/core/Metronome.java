@@ -183,6 +183,16 @@ public final class Metronome implements Tagger, AutoCloseable {
         }
     }
 
+    /**
+     * The lookups this engine shares between its one-file calls (details, searches, the series memory), for a host
+     * such as the review page that asks Metron on the user's behalf through the same client, limiter and cache.
+     *
+     * @return the shared lookups
+     */
+    public MetronLookups lookups() {
+        return sharedLookups();
+    }
+
     @Override
     public Decision identify(Path archive) {
         RunReport report = new TaggingRun(sharedLookups(), stats, clock,

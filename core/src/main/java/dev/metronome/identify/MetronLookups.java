@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -205,6 +206,42 @@ public final class MetronLookups {
             return Optional.empty();
         }
         return cache.issueForFingerprint(fingerprint).map(Integer::longValue);
+    }
+
+    /**
+     * Keeps an archive's outcome for the review page: an undecided one joins the queue, a decided one leaves it.
+     *
+     * @param file        the archive
+     * @param fingerprint its fingerprint, or null
+     * @param report      what the run concluded, as JSON, or null when it was decided
+     */
+    public void rememberForReview(Path file, String fingerprint, String report) {
+        if (cache == null || file == null) {
+            return;
+        }
+        String path = file.toAbsolutePath().normalize().toString();
+        if (report == null) {
+            cache.forgetReview(path);
+        } else {
+            cache.rememberForReview(path, fingerprint, report);
+        }
+    }
+
+    /**
+     * Records that a file of a folder, named this way, is an issue of a series (a choice made on the review page),
+     * so that its neighbours and later runs read the name the same way; the neighbours' earlier undecided outcomes
+     * are forgotten so that they are decided again.
+     *
+     * @param folder       the folder
+     * @param name         the series name the file gives
+     * @param seriesId     the series chosen
+     * @param fingerprints the fingerprints of the folder's undecided archives
+     */
+    public void rememberSeriesInFolder(Path folder, String name, int seriesId, List<String> fingerprints) {
+        memory.record(folder, name, seriesId);
+        if (cache != null) {
+            fingerprints.stream().filter(java.util.Objects::nonNull).forEach(cache::forgetUndecided);
+        }
     }
 
     /** Remembers the issue of an archive fingerprint. */

@@ -374,8 +374,24 @@ public final class TaggingRun {
         }
         // a matched file whose write failed is not done: an error, counted and listed with its cause
         String status = error != null ? FileReport.ERROR : id.status();
-        return new FileReport(file.toString(), status, id.matched() ? id.issueId() : null, id.confidence(),
-                id.candidates(), reasons, written, writtenPath, error);
+        FileReport report = new FileReport(file.toString(), status, id.matched() ? id.issueId() : null,
+                id.confidence(), id.candidates(), reasons, written, writtenPath, error);
+        keepForReview(file, ev, report);
+        return report;
+    }
+
+    /** An undecided file joins the review queue kept in the cache; a decided one leaves it. */
+    private void keepForReview(Path file, Evidence ev, FileReport report) {
+        if (FileReport.MATCHED.equals(report.status())) {
+            lookups.rememberForReview(file, null, null);
+        } else if (FileReport.AMBIGUOUS.equals(report.status()) || FileReport.NO_MATCH.equals(report.status())) {
+            try {
+                lookups.rememberForReview(file, ev.fingerprint(),
+                        dev.metronome.metron.MetronJson.mapper().writeValueAsString(report));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                LOG.debug("Cannot keep {} for review: {}", file, e.getMessage());
+            }
+        }
     }
 
     private Identification ask(Path file, Identification id) {
