@@ -17,6 +17,8 @@ final class Candidate {
     String seriesName = "";
     /** The candidate's issue number as Metron stores it (null when not known). */
     String number;
+    /** The candidate's Metron series, when known (issue list items do not carry it; the series searched does). */
+    Integer seriesId;
     /** Whether the candidate's cover is clearly another picture than the archive's. */
     boolean coverDiffers;
 

@@ -38,14 +38,23 @@ final class FolderNeighbours {
      * @param detail the matched issue
      */
     void record(Evidence ev, IssueDetail detail) {
-        if (detail.series() == null || detail.series().id() == null) {
-            return;
+        if (detail.series() != null && detail.series().id() != null) {
+            record(ev, detail.series().id(), detail.series().name());
         }
-        int series = detail.series().id();
-        memory.record(folderOf(ev), detail.series().name(), series);
+    }
+
+    /**
+     * Remembers that a matched archive is an issue of this series (a match decided from listings, without details).
+     *
+     * @param ev     the archive's evidence
+     * @param series the Metron series
+     * @param name   its name as Metron writes it
+     */
+    void record(Evidence ev, int series, String name) {
+        memory.record(folderOf(ev), name, series);
         for (NameHint hint : ev.hints()) {
-            if (SeriesNames.similarity(hint.series(), detail.series().name()) >= Scorer.MIN_NAME_SIMILARITY
-                    && !SeriesNames.key(hint.series()).equals(SeriesNames.key(detail.series().name()))) {
+            if (SeriesNames.similarity(hint.series(), name) >= Scorer.MIN_NAME_SIMILARITY
+                    && !SeriesNames.key(hint.series()).equals(SeriesNames.key(name))) {
                 memory.record(folderOf(ev), hint.series(), series);
             }
         }
@@ -87,8 +96,9 @@ final class FolderNeighbours {
                 + (similarity >= 0.999 ? "by name" : "by a similar name") + " from the " + hint.source() + ", #"
                 + number);
         why.add(describe(preferred.get()));
-        return Optional.of(List.of(Scorer.issue(hint, ev, item, Scorer.byNeighbours(hint, similarity), seriesName,
-                why)));
+        Candidate c = Scorer.issue(hint, ev, item, Scorer.byNeighbours(hint, similarity), seriesName, why);
+        c.seriesId = preferred.get().seriesId();
+        return Optional.of(List.of(c));
     }
 
     /**

@@ -17,9 +17,17 @@ import java.util.Optional;
 final class IdEvidence {
 
     private final MetronLookups lookups;
+    private final boolean details;
 
-    IdEvidence(MetronLookups lookups) {
+    /**
+     * The id path.
+     *
+     * @param lookups the run's lookups
+     * @param details whether a remembered issue's details are wanted even when Metron says it did not change
+     */
+    IdEvidence(MetronLookups lookups, boolean details) {
         this.lookups = lookups;
+        this.details = details;
     }
 
     /**
@@ -42,6 +50,15 @@ final class IdEvidence {
             }
         }
         Optional<Long> remembered = lookups.rememberedIssue(ev.fingerprint());
+        if (remembered.isPresent() && !details && lookups.unchangedSinceLastRun(remembered.get())) {
+            // the same pages were this issue in an earlier run, and Metron says it did not change since: nothing to
+            // ask when no details are wanted
+            long id = remembered.get();
+            Candidate c = new Candidate(id, Scorer.CARRIED_ID, "issue " + id);
+            c.reasons.add("identified before as issue " + id + " (same pages), unchanged in Metron since");
+            reasons.addAll(c.reasons);
+            return Optional.of(Scorer.matched(c, List.of(c), reasons, Optional.empty()));
+        }
         if (remembered.isPresent()) {
             return byKnownId(remembered.get(), "identified before as issue " + remembered.get() + " (same pages)", ev,
                     reasons, null, true);

@@ -30,6 +30,7 @@ public final class Identifier {
     public static final int COVER_MATCH = CoverEvidence.SAME;
 
     private final MetronLookups lookups;
+    private final boolean details;
     private final IdEvidence ids;
     private final UpcEvidence upcs;
     private final FolderNeighbours neighbours;
@@ -41,8 +42,21 @@ public final class Identifier {
      * @param lookups the run's Metron lookups
      */
     public Identifier(MetronLookups lookups) {
+        this(lookups, true);
+    }
+
+    /**
+     * Creates an identifier.
+     *
+     * @param lookups the run's Metron lookups
+     * @param details whether a match by names fetches the issue's details (to return them, and to check it still
+     *                exists); without, it is decided from the listings and searches alone, and details are fetched
+     *                only where they are evidence (a carried id, a Comic Vine or GCD id, a UPC)
+     */
+    public Identifier(MetronLookups lookups, boolean details) {
         this.lookups = lookups;
-        this.ids = new IdEvidence(lookups);
+        this.details = details;
+        this.ids = new IdEvidence(lookups, details);
         this.upcs = new UpcEvidence(lookups);
         this.neighbours = new FolderNeighbours(lookups, lookups.memory(), new SeriesFolders());
         this.names = new NameEvidence(lookups, neighbours);
@@ -89,7 +103,7 @@ public final class Identifier {
         // 3. series, number and year; the UPC confirms or overrules
         List<Candidate> ranked = Scorer.rank(names.candidates(ev, reasons).values());
         Optional<String> upc = ev.anyUpc();
-        decided = byNames(ranked, upc, reasons);
+        decided = byNames(ev, ranked, upc, reasons);
         if (decided.isPresent()) {
             return decided.get();
         }
@@ -104,11 +118,19 @@ public final class Identifier {
     }
 
     /** The names' clear winner, unless Metron lost it or the archive's UPC is another issue's. */
-    private Optional<Identification> byNames(List<Candidate> ranked, Optional<String> upc, List<String> reasons) {
+    private Optional<Identification> byNames(Evidence ev, List<Candidate> ranked, Optional<String> upc, List<String> reasons) {
         if (!Scorer.decisive(ranked)) {
             return Optional.empty();
         }
         Candidate best = ranked.get(0);
+        if (!details && upc.isEmpty()) {
+            // what the listing said is enough to report; nothing asks for the detail
+            if (best.seriesId != null) {
+                neighbours.record(ev, best.seriesId, best.seriesName);
+            }
+            reasons.addAll(best.reasons);
+            return Optional.of(Scorer.matched(best, ranked, reasons, Optional.empty()));
+        }
         Optional<IssueDetail> detail = lookups.issue(best.id);
         if (detail.isEmpty()) {
             reasons.add("issue " + best.id + " vanished from Metron");

@@ -174,7 +174,9 @@ final class NameEvidence {
                 bonus = Scorer.NEIGHBOURS;
                 why.add(FolderNeighbours.describe(preferred.get()));
             }
-            out.add(Scorer.issue(hint, ev, issue.get(), r.fit().score() + bonus, seriesName, why));
+            Candidate c = Scorer.issue(hint, ev, issue.get(), r.fit().score() + bonus, seriesName, why);
+            c.seriesId = r.item().id();
+            out.add(c);
         }
         return out;
     }
