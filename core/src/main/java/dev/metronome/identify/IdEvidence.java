@@ -184,7 +184,7 @@ final class IdEvidence {
         double similarity = d.series() == null ? 0 : SeriesNames.similarity(h.series(), d.series().name());
         boolean otherNumber = !h.number().isBlank()
                 && !IssueNumbers.normalize(h.number()).equals(IssueNumbers.normalize(d.number()));
-        return similarity >= 0.6 ? otherNumber : !"file name".equals(h.source());
+        return similarity >= 0.6 ? otherNumber : !h.fromFileName();
     }
 
     /** Whether a hint names the issue: its series, its number (if given) and, within a year, its cover year. */

@@ -11,7 +11,8 @@ import java.util.Optional;
  * Decides which Metron issue an archive is, strongest evidence first, and stops as soon as it is sure: ids in the
  * archive and its remembered fingerprint ({@link IdEvidence}), Comic Vine / GCD ids, then series + number + year
  * ({@link NameEvidence}, with {@link FolderNeighbours} and {@link CoverEvidence}) confirmed or overruled by the UPC,
- * then the UPC alone ({@link UpcEvidence}). {@link Scorer} weighs the candidates and decides; a decision below
+ * then the UPC alone ({@link UpcEvidence}), and for an archive that says nothing else its cover's exact hash
+ * ({@link CoverSearch}). {@link Scorer} weighs the candidates and decides; a decision below
  * {@link #ACCEPT} is never a match.
  *
  * <p>Series are resolved once per name and remembered per folder (also in the cache, for later runs) and per batch: a
@@ -35,6 +36,7 @@ public final class Identifier {
     private final UpcEvidence upcs;
     private final FolderNeighbours neighbours;
     private final NameEvidence names;
+    private final CoverSearch covers;
 
     /**
      * Creates an identifier.
@@ -60,6 +62,7 @@ public final class Identifier {
         this.upcs = new UpcEvidence(lookups);
         this.neighbours = new FolderNeighbours(lookups, lookups.memory(), new SeriesFolders());
         this.names = new NameEvidence(lookups, neighbours);
+        this.covers = new CoverSearch(lookups);
     }
 
     /**
@@ -114,11 +117,23 @@ public final class Identifier {
                 return decided.get();
             }
         }
+        // 5. nothing but the cover: its exact hash
+        if (CoverSearch.onlyTheCoverIsLeft(ev, ranked, upc)) {
+            List<Candidate> byCover = covers.candidates(ev, reasons);
+            if (Scorer.decisive(byCover)) {
+                Candidate best = byCover.get(0);
+                Optional<IssueDetail> detail = details ? lookups.issue(best.id) : Optional.empty();
+                reasons.addAll(best.reasons);
+                return Scorer.matched(best, byCover, reasons, detail);
+            }
+            ranked = byCover;
+        }
         return Scorer.undecided(ranked, ev.hints().isEmpty() && upc.isEmpty(), reasons);
     }
 
     /** The names' clear winner, unless Metron lost it or the archive's UPC is another issue's. */
-    private Optional<Identification> byNames(Evidence ev, List<Candidate> ranked, Optional<String> upc, List<String> reasons) {
+    private Optional<Identification> byNames(Evidence ev, List<Candidate> ranked, Optional<String> upc,
+                                             List<String> reasons) {
         if (!Scorer.decisive(ranked)) {
             return Optional.empty();
         }

@@ -52,13 +52,19 @@ final class NameEvidence {
         NameHint first = ev.hints().isEmpty() ? null : ev.hints().get(0);
         List<NameHint> hints = new ArrayList<>(ev.hints());
         hints.sort(Comparator.comparing(NameHint::undated));
+        // readings of the file name "otherwise" come last, and only while nothing is decided
+        hints.sort(Comparator.comparing((NameHint h) -> NameHint.OTHERWISE.equals(h.source())));
         for (NameHint hint : hints) {
-            if (hint != first && !"file name".equals(first.source()) && "file name".equals(hint.source())
+            if (NameHint.OTHERWISE.equals(hint.source()) && (decided != null || merged.values().stream()
+                    .anyMatch(c -> c.score >= Scorer.ACCEPT))) {
+                continue;
+            }
+            if (hint != first && !first.fromFileName() && hint.fromFileName()
                     && SeriesNames.similarity(hint.series(), first.series()) < 0.6) {
                 // a name like "comic_0012" says nothing next to the archive's own metadata
                 continue;
             }
-            if ("file name".equals(hint.source()) && SeriesNames.placeholder(hint.series())) {
+            if (hint.fromFileName() && SeriesNames.placeholder(hint.series())) {
                 reasons.add("the file name '" + hint.series() + "' is a scanner's or camera's default, not a series");
                 continue;
             }

@@ -38,6 +38,11 @@ final class Scorer {
     static final double UPC = 0.97;
     /** A carried id the names contradict, but the UPC confirms. */
     static final double ID_AND_UPC_AGAINST_NAMES = 0.95;
+    /**
+     * An issue found by its exact cover hash alone (the archive names nothing): a match, but below what a name or
+     * an id gives, as another printing may share the picture.
+     */
+    static final double COVER_ALONE = 0.9;
     /** Two pieces of strong evidence pointing at different issues: a person should settle it. */
     static final double CONFLICT = 0.6;
     /** Added to a candidate when one more source (ComicInfo, the file name) names it too. */

@@ -549,7 +549,9 @@ class IdentifierTest {
             assertThat(f.status()).isEqualTo(FileReport.NO_MATCH);
             assertThat(f.issueId()).isNull();
             assertThat(f.evidence()).anyMatch(r -> r.contains("is a scanner's or camera's default, not a series"));
-            assertThat(fake.requests()).isEmpty();
+            // the name is never searched; with nothing else to go by, only the cover's exact hash is asked for
+            assertThat(fake.requests()).isNotEmpty().allMatch(q -> q.startsWith("/api/issue/?cover_hash="));
+            assertThat(f.evidence()).contains("no Metron issue has this cover's hash");
         }
     }
 
@@ -632,6 +634,20 @@ class IdentifierTest {
             assertThat(candidateIds(f)).containsExactly(7005L, 6005L);
             assertThat(fake.requests()).containsExactly("/api/series/?name=captain+marvel",
                     "/api/series/501/issue_list/", "/api/series/502/issue_list/");
+        }
+    }
+
+    @Test
+    void aFileThatSaysNothingButItsCoverIsFoundByTheCoversExactHash(@TempDir Path dir) throws IOException {
+        cbz(dir.resolve("unsorted/scan_00123.cbz"), CAPTAIN_MARVEL_COVER);
+        String hex = captainMarvelCoverHash().hex();
+        try (Fake fake = new Fake(catalogue(Optional.of(captainMarvelCoverHash())))) {
+            FileReport f = fake.identify(dir).get("unsorted/scan_00123.cbz");
+            assertMatched(f, 7005);
+            // a cover alone is below what names or ids give: another printing may share the picture
+            assertThat(f.confidence()).isEqualTo(Scorer.COVER_ALONE);
+            assertThat(f.evidence()).anyMatch(r -> r.startsWith("cover hash " + hex));
+            assertThat(fake.requests()).containsExactly("/api/issue/?cover_hash=" + hex);
         }
     }
 
