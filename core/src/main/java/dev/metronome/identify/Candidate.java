@@ -19,6 +19,8 @@ final class Candidate {
     String number;
     /** The candidate's Metron series, when known (issue list items do not carry it; the series searched does). */
     Integer seriesId;
+    /** Whether the candidate's cover is the archive's (hash distance within {@link CoverEvidence#SAME}). */
+    boolean coverAgrees;
     /** Whether the candidate's cover is clearly another picture than the archive's. */
     boolean coverDiffers;
 

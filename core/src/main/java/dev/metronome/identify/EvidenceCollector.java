@@ -50,6 +50,8 @@ public final class EvidenceCollector {
 
     /** A title that is a number: the issue number of the second reading. */
     private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d{1,4})(?:\\s|$)");
+    /** A title that ends in a number after other words: the issue number of another reading. */
+    private static final Pattern TRAILING_NUMBER = Pattern.compile("\\S\\s+#?(\\d{1,4})$");
 
     private static final Pattern CV_URL = Pattern.compile("comicvine\\.gamespot\\.com/[^\\s]*?/4000-(\\d{1,12})");
     private static final Pattern METRON_URL = Pattern.compile("metron\\.cloud/issue/([a-z0-9-]+)/?");
@@ -143,6 +145,7 @@ public final class EvidenceCollector {
             hints.add(fromName);
         }
         collected.stream().skip(1).forEach(hints::add);
+        numberAfterTitle(parsed).filter(h -> !h.number().equals(fromName.number())).ifPresent(hints::add);
         seriesBeforeTitle(fromName).ifPresent(hints::add);
         // a name with two numbers (Batman.Beyond.2.0.040.2016) has a second reading, the first number in the series
         // name: both are tried, and the evidence (year, cover) decides between them
@@ -254,6 +257,23 @@ public final class EvidenceCollector {
                         Optional.empty(), plain.yearBegan()),
                 new NameHint(NameHint.OTHERWISE, plain.series(), number, plain.year(), Optional.empty(),
                         plain.yearBegan()));
+    }
+
+    /**
+     * The reading of a name whose title ends in a number ({@code Ms. Marvel - Chapter 2 - Nightfall 013}): that number
+     * as the issue number. Tried beside the first reading; when both decide, differently, nothing is decided.
+     *
+     * @param name a parsed name
+     * @return the reading, or empty when the title does not end in a number
+     */
+    static Optional<NameHint> numberAfterTitle(ParsedName name) {
+        Matcher last = TRAILING_NUMBER.matcher(name.title().orElse(""));
+        if (!name.series().present() || !name.issue().present() || !last.find()) {
+            return Optional.empty();
+        }
+        NameHint first = hint(name);
+        return Optional.of(new NameHint(first.source(), first.series(), last.group(1), first.year(), first.volume(),
+                first.yearBegan()));
     }
 
     /**

@@ -74,7 +74,11 @@ final class NameEvidence {
                 Scorer.agrees(decided, hint.source());
                 continue;
             }
-            List<Candidate> found = Scorer.rank(of(hint, ev));
+            List<Candidate> found = of(hint, ev);
+            if (NameHint.OTHERWISE.equals(hint.source())) {
+                Scorer.needWitness(found);
+            }
+            found = Scorer.rank(found);
             if (found.isEmpty()) {
                 continue;
             }

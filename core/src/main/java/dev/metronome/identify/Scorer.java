@@ -173,6 +173,7 @@ final class Scorer {
         }
         Candidate c = new Candidate(item.id(), Math.max(0, score), label(item));
         c.coverDiffers = coverDiffers;
+        c.coverAgrees = cover.isPresent() && cover.get().distance() <= CoverEvidence.SAME;
         c.seriesName = seriesName;
         c.number = IssueNumbers.normalize(item.number());
         c.reasons.addAll(why);
@@ -220,6 +221,19 @@ final class Scorer {
     static void capUnsure(Collection<Candidate> candidates, boolean conflict) {
         candidates.stream().filter(c -> c.coverDiffers || conflict).forEach(c -> c.score = Math.min(c.score,
                 BELOW_ACCEPT));
+    }
+
+    /**
+     * Keeps the candidates of a second guess at a file name ("read otherwise") below acceptance unless their cover
+     * is the archive's: a guess needs a witness of its own.
+     *
+     * @param candidates the candidates of the guess
+     */
+    static void needWitness(Collection<Candidate> candidates) {
+        candidates.stream().filter(c -> !c.coverAgrees).forEach(c -> {
+            c.score = Math.min(c.score, BELOW_ACCEPT);
+            c.reasons.add("a second reading of the name, and no cover to confirm it");
+        });
     }
 
     /** Candidates best first (ties by id, so runs agree). */

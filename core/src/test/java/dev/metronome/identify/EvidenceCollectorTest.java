@@ -273,4 +273,10 @@ class EvidenceCollectorTest {
         assertThat(readings(dir.resolve("Saga - Chapter One 001 (2012).cbz"))).containsExactly(
                 "file name: Saga - Chapter One #001 (2012)", NameHint.OTHERWISE + ": Saga #001 (2012)");
     }
+
+    @Test
+    void aTitleEndingInANumberGivesThatNumberAsAnotherReading(@TempDir Path dir) throws IOException {
+        assertThat(readings(dir.resolve("Ms. Marvel- Chapter 2 - Nightfall 013 (1978).cbz")))
+                .containsExactly("file name: Ms. Marvel- #2 (1978)", "file name: Ms. Marvel- #013 (1978)");
+    }
 }
