@@ -78,6 +78,40 @@ class TagCommandTest {
         }
     }
 
+    /** The issue detail requests ({@code issue/N/}) the fake received. */
+    private long detailRequests() {
+        return metron.requestLog().stream().filter(e -> e.pathAndQuery().matches("/api/issue/\\d+/")).count();
+    }
+
+    @Test
+    void identifyFetchesIssueDetailsOnlyWithDetails() throws Exception {
+        Cli.Run plain = Cli.run(env, home, "identify", "--json", library.toString());
+        JsonNode report = Json.mapper().readTree(plain.out());
+        long matched = 0;
+        for (JsonNode file : report.get("files")) {
+            if (file.get("status").asText().equals("matched")) {
+                matched++;
+                assertThat(file.get("evidence").toString()).doesNotContain("details: ");
+            }
+        }
+        assertThat(matched).isPositive();
+        long withoutDetails = detailRequests();
+
+        Cli.Run detailed = Cli.run(env.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                e -> e.getKey().equals("METRONOME_CACHE_DIR") ? home.resolve("cache2").toString() : e.getValue())),
+                home, "identify", "--details", "--json", library.toString());
+        JsonNode again = Json.mapper().readTree(detailed.out());
+        for (JsonNode file : again.get("files")) {
+            if (file.get("status").asText().equals("matched")) {
+                assertThat(file.get("evidence").toString()).as(file.toString()).contains("details: ");
+            }
+        }
+        // without --details only files whose evidence is a detail (a carried id, a UPC) cost one; with it, every
+        // matched file does
+        assertThat(detailRequests() - withoutDetails).isGreaterThanOrEqualTo(matched);
+        assertThat(withoutDetails).isLessThan(matched);
+    }
+
     @Test
     void tagWritesMatchedFilesReportsTheRestAndSettlesWithId() throws Exception {
         Path reportFile = home.resolve("report.json");

@@ -19,6 +19,7 @@ import dev.metronome.comicinfo.NoteIds;
 import dev.metronome.coverhash.CoverHash;
 import dev.metronome.coverhash.CoverHasher;
 import dev.metronome.filename.FilenameParser;
+import dev.metronome.filename.ParseFlag;
 import dev.metronome.filename.ParsedName;
 import dev.metronome.metroninfo.MetronInfoReader;
 
@@ -49,6 +50,8 @@ public final class EvidenceCollector {
 
     /** A title that is a number: the issue number of the second reading. */
     private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d{1,4})(?:\\s|$)");
+    /** A title that ends in a number after other words: the issue number of another reading. */
+    private static final Pattern TRAILING_NUMBER = Pattern.compile("\\S\\s+#?(\\d{1,4})$");
 
     private static final Pattern CV_URL = Pattern.compile("comicvine\\.gamespot\\.com/[^\\s]*?/4000-(\\d{1,12})");
     private static final Pattern METRON_URL = Pattern.compile("metron\\.cloud/issue/([a-z0-9-]+)/?");
@@ -136,10 +139,14 @@ public final class EvidenceCollector {
         comicInfo.map(m -> hint(m, "ComicInfo.xml")).filter(NameHint::usable).ifPresent(hints::add);
         metronInfo.map(m -> hint(m, "MetronInfo.xml")).filter(NameHint::usable).ifPresent(hints::add);
         ParsedName parsed = filenames.parse(dotsAsSpaces(path));
-        NameHint fromName = hint(parsed);
+        List<NameHint> collected = collectedEdition(parsed);
+        NameHint fromName = collected.isEmpty() ? hint(parsed) : collected.get(0);
         if (fromName.usable()) {
             hints.add(fromName);
         }
+        collected.stream().skip(1).forEach(hints::add);
+        numberAfterTitle(parsed).filter(h -> !h.number().equals(fromName.number())).ifPresent(hints::add);
+        seriesBeforeTitle(fromName).ifPresent(hints::add);
         // a name with two numbers (Batman.Beyond.2.0.040.2016) has a second reading, the first number in the series
         // name: both are tried, and the evidence (year, cover) decides between them
         Optional<Path> decimal = decimalReading(path);
@@ -224,6 +231,66 @@ public final class EvidenceCollector {
         NameHint first = hint(name);
         return Optional.of(new NameHint(first.source(), first.series() + " " + name.issue().value().raw(),
                 next.group(1), first.year(), first.volume(), first.yearBegan()));
+    }
+
+    /**
+     * The readings of a collected edition's name ({@code Batman TPB Vol. 2 (2013)}, {@code Batman Vol. 02 HC}): its
+     * "Vol. N" is the number of the collected volume, not a series volume, and Metron files collected editions
+     * under their own series, named with the format ({@code Batman TPB} #2) or, read otherwise when that finds
+     * nothing, without it. Empty when the name is not a TPB or HC, or gives an issue number of its own.
+     *
+     * @param name a parsed name
+     * @return the readings, the series with its format first
+     */
+    static List<NameHint> collectedEdition(ParsedName name) {
+        String format = name.flags().contains(ParseFlag.TPB) ? "TPB" : name.flags().contains(ParseFlag.HC) ? "HC"
+                : "";
+        Integer volume = name.volume().orElse(null);
+        if (format.isEmpty() || !name.series().present() || volume == null || volume > 1800
+                || name.issue().present() && !IssueNumbers.normalize(name.issue().value().raw())
+                .equals(Integer.toString(volume))) {
+            return List.of();
+        }
+        NameHint plain = hint(name);
+        String number = Integer.toString(volume);
+        return List.of(new NameHint(plain.source(), plain.series() + " " + format, number, plain.year(),
+                        Optional.empty(), plain.yearBegan()),
+                new NameHint(NameHint.OTHERWISE, plain.series(), number, plain.year(), Optional.empty(),
+                        plain.yearBegan()));
+    }
+
+    /**
+     * The reading of a name whose title ends in a number ({@code Ms. Marvel - Chapter 2 - Nightfall 013}): that number
+     * as the issue number. Tried beside the first reading; when both decide, differently, nothing is decided.
+     *
+     * @param name a parsed name
+     * @return the reading, or empty when the title does not end in a number
+     */
+    static Optional<NameHint> numberAfterTitle(ParsedName name) {
+        Matcher last = TRAILING_NUMBER.matcher(name.title().orElse(""));
+        if (!name.series().present() || !name.issue().present() || !last.find()) {
+            return Optional.empty();
+        }
+        NameHint first = hint(name);
+        return Optional.of(new NameHint(first.source(), first.series(), last.group(1), first.year(), first.volume(),
+                first.yearBegan()));
+    }
+
+    /**
+     * The reading of a file name whose series is followed by a dash and a story title ({@code Saga - Chapter One 001}):
+     * the part before the dash as the series, read otherwise: tried only when the whole name decides nothing (many
+     * series names hold a dash). Empty when the name has no such dash.
+     *
+     * @param hint the file name's reading
+     * @return the shorter reading
+     */
+    static Optional<NameHint> seriesBeforeTitle(NameHint hint) {
+        int dash = hint.series().indexOf(" - ");
+        if (!"file name".equals(hint.source()) || dash <= 0 || hint.number().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new NameHint(NameHint.OTHERWISE, hint.series().substring(0, dash), hint.number(),
+                hint.year(), hint.volume(), hint.yearBegan()));
     }
 
     /**

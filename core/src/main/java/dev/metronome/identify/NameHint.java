@@ -15,6 +15,12 @@ import java.util.Optional;
 public record NameHint(String source, String series, String number, Optional<Integer> year, Optional<Integer> volume,
                        Optional<Integer> yearBegan) {
 
+    /**
+     * The source of a second reading of the file name, tried only when the others decide nothing ({@code Saga} for
+     * {@code Saga - Chapter One 001}).
+     */
+    public static final String OTHERWISE = "file name, read otherwise";
+
     /** Normalizes nulls. */
     public NameHint {
         series = series == null ? "" : series.strip();
@@ -37,6 +43,11 @@ public record NameHint(String source, String series, String number, Optional<Int
     /** Whether it gives no year, start year or volume (so same-named series cannot be told apart by it). */
     public boolean undated() {
         return year.isEmpty() && yearBegan.isEmpty() && volume.isEmpty();
+    }
+
+    /** Whether it comes from the file name (read one way or another), not from metadata. */
+    public boolean fromFileName() {
+        return source.startsWith("file name");
     }
 
     /** Whether the number was missing (and {@code 1} is assumed). */

@@ -95,7 +95,7 @@ public final class TaggingRun {
         this.clock = clock;
         this.options = options == null ? TaggingOptions.defaults() : options;
         this.listener = listener == null ? TaggingListener.NONE : listener;
-        this.identifier = new Identifier(lookups);
+        this.identifier = new Identifier(lookups, this.options.fetchesDetails());
         this.unchangedFiles = new UnchangedFiles(lookups, writeProfile(this.options));
     }
 
@@ -360,6 +360,12 @@ public final class TaggingRun {
             }
         }
         List<String> reasons = id.reasons();
+        if (options.identifyOnly() && options.details() && id.matched()) {
+            long issueId = id.issueId();
+            Optional<IssueDetail> detail = id.detail().or(() -> lookups.issue(issueId));
+            reasons = new ArrayList<>(reasons);
+            reasons.add(detail.map(TaggingRun::describe).orElse("Metron has no issue " + issueId + " any more"));
+        }
         if (options.fixExtensions() && options.writes() && error == null && id.matched()
                 && id.confidence() >= Identifier.ACCEPT) {
             ExtensionFixer.Outcome renamed = ExtensionFixer.fix(writtenPath == null ? file : Path.of(writtenPath));
@@ -392,6 +398,28 @@ public final class TaggingRun {
                 LOG.debug("Cannot keep {} for review: {}", file, e.getMessage());
             }
         }
+    }
+
+    /** One line of what Metron's details say about a matched issue (identify --details). */
+    private static String describe(IssueDetail d) {
+        StringBuilder line = new StringBuilder("details: ");
+        if (d.series() != null) {
+            line.append(d.series().name()).append(d.series().yearBegan() == null ? "" : " (" + d.series().yearBegan()
+                    + ")");
+        }
+        line.append(" #").append(d.number());
+        if (d.title() != null && !d.title().isBlank()) {
+            line.append(" '").append(d.title()).append('\'');
+        } else if (d.name() != null && !d.name().isEmpty()) {
+            line.append(" '").append(d.name().get(0)).append('\'');
+        }
+        if (d.publisher() != null && d.publisher().name() != null) {
+            line.append(", ").append(d.publisher().name());
+        }
+        if (d.coverDate() != null) {
+            line.append(", cover date ").append(d.coverDate());
+        }
+        return line.toString();
     }
 
     private Identification ask(Path file, Identification id) {

@@ -251,4 +251,32 @@ class EvidenceCollectorTest {
         return new Evidence(Path.of("x.cbz"), "f", List.of(), upc, barcode, List.of(), Optional.empty(), null,
                 Optional.empty(), Optional.empty(), Optional.empty(), List.of());
     }
+
+    private List<String> readings(Path file) throws IOException {
+        return collector.collect(cbz(file, COVER), false).hints().stream()
+                .map(h -> h.source() + ": " + h.series() + " #" + h.number() + h.volume().map(v -> " v" + v).orElse("")
+                        + h.year().map(y -> " (" + y + ")").orElse(""))
+                .toList();
+    }
+
+    @Test
+    void aCollectedEditionsVolumeIsItsNumberInTheSeriesOfCollectedEditions(@TempDir Path dir) throws IOException {
+        List<String> expected = List.of("file name: Batman TPB #2 (2013)", NameHint.OTHERWISE + ": Batman #2 (2013)");
+        assertThat(readings(dir.resolve("Batman TPB Vol. 2 (2013).cbz"))).isEqualTo(expected);
+        assertThat(readings(dir.resolve("Batman Vol. 02 TPB (2013).cbz"))).isEqualTo(expected);
+        // a plain volume is still a series volume
+        assertThat(readings(dir.resolve("Batman v2 004 (2012).cbz"))).containsExactly("file name: Batman #004 v2 (2012)");
+    }
+
+    @Test
+    void aStoryTitleAfterADashIsReadOtherwiseAsTheSeriesBeforeIt(@TempDir Path dir) throws IOException {
+        assertThat(readings(dir.resolve("Saga - Chapter One 001 (2012).cbz"))).containsExactly(
+                "file name: Saga - Chapter One #001 (2012)", NameHint.OTHERWISE + ": Saga #001 (2012)");
+    }
+
+    @Test
+    void aTitleEndingInANumberGivesThatNumberAsAnotherReading(@TempDir Path dir) throws IOException {
+        assertThat(readings(dir.resolve("Ms. Marvel- Chapter 2 - Nightfall 013 (1978).cbz")))
+                .containsExactly("file name: Ms. Marvel- #2 (1978)", "file name: Ms. Marvel- #013 (1978)");
+    }
 }

@@ -332,7 +332,7 @@ class IdentifierTest {
             assertMatched(f, 3002);
             assertThat(f.evidence()).contains("Metron id 9999 in MetronInfo.xml: Metron has no such issue");
             assertThat(fake.requests()).containsExactly("/api/issue/9999/", "/api/series/?name=saga",
-                    "/api/series/201/issue_list/", "/api/issue/3002/");
+                    "/api/series/201/issue_list/");
             assertThat(fake.server.requestLog().get(0).status()).isEqualTo(404);
         }
     }
@@ -484,8 +484,7 @@ class IdentifierTest {
             assertMatched(files.get("Uncanny X-Men (2013)/Uncanny X-Men 004 (2014).cbz"), 2004);
             assertMatched(files.get("Uncanny X-Men (2013)/Uncanny X-Men 005 (2014).cbz"), 2005);
             assertThat(fake.requests()).noneMatch(q -> q.startsWith("/api/series/"))
-                    .containsExactly("/api/issue/?series_name=uncanny+x+men&series_year_began=2013",
-                            "/api/issue/2004/", "/api/issue/2005/");
+                    .containsExactly("/api/issue/?series_name=uncanny+x+men&series_year_began=2013");
         }
     }
 
@@ -522,10 +521,9 @@ class IdentifierTest {
             assertAmbiguous(stranger, 1003L, 2003L);
             assertThat(stranger.evidence()).noneMatch(r -> r.contains("other file"));
 
-            // one search serves every file; both series listed once; one detail per matched file
+            // one search serves every file; both series listed once; no details (identify writes nothing)
             assertThat(fake.requests()).containsExactly("/api/series/?name=uncanny+x+men",
-                    "/api/series/101/issue_list/", "/api/series/102/issue_list/", "/api/issue/2004/",
-                    "/api/issue/2005/", "/api/issue/2003/");
+                    "/api/series/101/issue_list/", "/api/series/102/issue_list/");
         }
     }
 
@@ -538,8 +536,7 @@ class IdentifierTest {
             assertMatched(files.get("a/Invincible 001 (2003).cbz"), 5001);
             assertMatched(files.get("b/Invincilbe 002 (2003).cbz"), 5002);
             assertThat(fake.requests()).noneMatch(q -> q.contains("invincilbe"))
-                    .containsExactly("/api/series/?name=invincible", "/api/series/401/issue_list/",
-                            "/api/issue/5001/", "/api/issue/5002/");
+                    .containsExactly("/api/series/?name=invincible", "/api/series/401/issue_list/");
         }
     }
 
@@ -552,7 +549,9 @@ class IdentifierTest {
             assertThat(f.status()).isEqualTo(FileReport.NO_MATCH);
             assertThat(f.issueId()).isNull();
             assertThat(f.evidence()).anyMatch(r -> r.contains("is a scanner's or camera's default, not a series"));
-            assertThat(fake.requests()).isEmpty();
+            // the name is never searched; with nothing else to go by, only the cover's exact hash is asked for
+            assertThat(fake.requests()).isNotEmpty().allMatch(q -> q.startsWith("/api/issue/?cover_hash="));
+            assertThat(f.evidence()).contains("no Metron issue has this cover's hash");
         }
     }
 
@@ -565,7 +564,7 @@ class IdentifierTest {
             assertMatched(f, 4002);
             assertThat(candidateIds(f)).doesNotContain(4102L);
             assertThat(fake.requests()).containsExactly(
-                    "/api/issue/?series_name=ms+marvel&series_year_began=2014", "/api/issue/4002/");
+                    "/api/issue/?series_name=ms+marvel&series_year_began=2014");
         }
     }
 
@@ -634,7 +633,21 @@ class IdentifierTest {
             assertThat(f.evidence()).anyMatch(r -> r.matches("cover hash distance [0-9]"));
             assertThat(candidateIds(f)).containsExactly(7005L, 6005L);
             assertThat(fake.requests()).containsExactly("/api/series/?name=captain+marvel",
-                    "/api/series/501/issue_list/", "/api/series/502/issue_list/", "/api/issue/7005/");
+                    "/api/series/501/issue_list/", "/api/series/502/issue_list/");
+        }
+    }
+
+    @Test
+    void aFileThatSaysNothingButItsCoverIsFoundByTheCoversExactHash(@TempDir Path dir) throws IOException {
+        cbz(dir.resolve("unsorted/scan_00123.cbz"), CAPTAIN_MARVEL_COVER);
+        String hex = captainMarvelCoverHash().hex();
+        try (Fake fake = new Fake(catalogue(Optional.of(captainMarvelCoverHash())))) {
+            FileReport f = fake.identify(dir).get("unsorted/scan_00123.cbz");
+            assertMatched(f, 7005);
+            // a cover alone is below what names or ids give: another printing may share the picture
+            assertThat(f.confidence()).isEqualTo(Scorer.COVER_ALONE);
+            assertThat(f.evidence()).anyMatch(r -> r.startsWith("cover hash " + hex));
+            assertThat(fake.requests()).containsExactly("/api/issue/?cover_hash=" + hex);
         }
     }
 

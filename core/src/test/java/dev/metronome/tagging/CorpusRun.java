@@ -172,6 +172,69 @@ public final class CorpusRun implements AutoCloseable {
         }).toList();
     }
 
+    /**
+     * The truth of the cover-only archives, as honest as the API allows: one is "must match" only when its cover
+     * pages' hashes are exactly one issue's {@code cover_hash} in the world, that issue being the true one (Metron
+     * can only be asked for an exact hash); the others are marked {@link LabelledArchive#NOT_SINGLED_OUT}.
+     *
+     * @param truth     the corpus
+     * @param catalogue the world the fake serves
+     * @return the corpus, relabelled
+     */
+    public static List<LabelledArchive> coverOnlyTruth(List<LabelledArchive> truth,
+                                                       dev.metronome.fixtures.metron.Catalogue catalogue) {
+        Map<String, List<Long>> byHash = new HashMap<>();
+        for (var issue : catalogue.issues()) {
+            String hash = issue.path("cover_hash").asText("");
+            if (!hash.isEmpty()) {
+                byHash.computeIfAbsent(hash.toLowerCase(Locale.ROOT), k -> new java.util.ArrayList<>())
+                        .add(issue.path("id").asLong());
+            }
+        }
+        dev.metronome.identify.EvidenceCollector collector = new dev.metronome.identify.EvidenceCollector();
+        return truth.stream().map(t -> {
+            if (t.baseKind() != dev.metronome.fixtures.corpus.CorpusKind.COVER_ONLY) {
+                return t;
+            }
+            try {
+                java.util.Set<Long> found = new java.util.HashSet<>();
+                collector.collect(t.path(), true).coverHashes()
+                        .forEach(h -> found.addAll(byHash.getOrDefault(h.hex(), List.of())));
+                return found.equals(java.util.Set.of(t.trueIssueId())) ? t : t.notSingledOut();
+            } catch (java.io.IOException | RuntimeException e) {
+                return t.notSingledOut();
+            }
+        }).toList();
+    }
+
+    /** The cover-only archives on their own: how many, how many findable by their cover, matched, right. */
+    public static String coverOnly(List<LabelledArchive> truth, RunReport report) {
+        Map<String, FileReport> byPath = new HashMap<>();
+        report.files().forEach(f -> byPath.put(f.path(), f));
+        int files = 0;
+        int findable = 0;
+        int matched = 0;
+        int right = 0;
+        int rightFindable = 0;
+        for (LabelledArchive t : truth) {
+            if (t.baseKind() != dev.metronome.fixtures.corpus.CorpusKind.COVER_ONLY) {
+                continue;
+            }
+            files++;
+            findable += t.undecidable() ? 0 : 1;
+            FileReport f = byPath.get(t.path().toString());
+            if (f != null && FileReport.MATCHED.equals(f.status())) {
+                matched++;
+                boolean ok = f.issueId() != null && f.issueId() == t.trueIssueId();
+                right += ok ? 1 : 0;
+                rightFindable += ok && !t.undecidable() ? 1 : 0;
+            }
+        }
+        return String.format(Locale.ROOT, "%d files, %d singled out by an exact cover hash; matched %d, right %d "
+                + "(precision %.4f, recall on the singled-out %.4f)", files, findable, matched, right,
+                matched == 0 ? 1.0 : (double) right / matched, findable == 0 ? 1.0 : (double) rightFindable / findable);
+    }
+
     /** Precision and recall per kind of file (naming template), one line each. */
     public static List<String> byKind(List<LabelledArchive> truth, RunReport report) {
         Map<String, FileReport> byPath = new HashMap<>();

@@ -76,8 +76,9 @@ public class CorpusAccuracyBenchmark {
         var catalogue = dense ? dev.metronome.fixtures.metron.DenseWorld.bundled()
                 : dev.metronome.fixtures.metron.Catalogue.bundled();
         System.out.println("world: " + catalogue);
-        corpus = library ? new CorpusGenerator(catalogue).create(dir.resolve("corpus"), files, seed, CorpusKind.LIBRARY)
-                : new CorpusGenerator(catalogue).create(dir.resolve("corpus"), files, seed);
+        corpus = CorpusRun.coverOnlyTruth(library
+                ? new CorpusGenerator(catalogue).create(dir.resolve("corpus"), files, seed, CorpusKind.LIBRARY)
+                : new CorpusGenerator(catalogue).create(dir.resolve("corpus"), files, seed), catalogue);
         Map<String, Long> kinds = new TreeMap<>();
         corpus.forEach(a -> kinds.merge(a.kind(), 1L, Long::sum));
         System.out.println("corpus: " + corpus.size() + " archives, kinds " + kinds + " (weights "
@@ -103,6 +104,10 @@ public class CorpusAccuracyBenchmark {
         score.wrong().forEach(w -> System.out.println("  WRONG: " + w));
         CorpusRun.byKind(corpus, first).forEach(line -> System.out.println("  kind " + line));
         System.out.println("  decided by the cover hash: " + CorpusRun.coverDecided(corpus, first));
+        System.out.println("  cover-hash-only files: " + CorpusRun.coverOnly(corpus, first));
+        System.out.println("  matched at 0.95 or above and wrong: " + first.files().stream()
+                .filter(f -> dev.metronome.tagging.FileReport.MATCHED.equals(f.status()) && f.confidence() >= 0.95)
+                .filter(f -> score.wrong().stream().anyMatch(w -> w.startsWith(f.path() + " -> "))).count());
         System.out.println("  requests by kind: " + CorpusRun.requestKinds(fake.log()));
         fake.log().stream().map(e -> e.pathAndQuery()).filter(q -> !q.matches("/api/issue/\\d+/"))
                 .forEach(q -> System.out.println("  > " + q));
