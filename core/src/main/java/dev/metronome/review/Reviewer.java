@@ -1,8 +1,6 @@
 package dev.metronome.review;
 
-import dev.metronome.api.FileResult;
 import dev.metronome.api.PageType;
-import dev.metronome.api.TagOptions;
 import dev.metronome.archive.ArchiveEntry;
 import dev.metronome.archive.ArchiveException;
 import dev.metronome.archive.Archives;
@@ -58,6 +56,7 @@ public final class Reviewer {
     private final Metronome engine;
     private final ReviewQueue queue;
     private final CoverStore covers;
+    private final ChoiceWriter writer;
     private final EvidenceCollector collector = new EvidenceCollector();
     private final CoverImageReader images = new CoverImageReader();
     private final Map<String, Optional<Evidence>> evidence = new ConcurrentHashMap<>();
@@ -72,9 +71,23 @@ public final class Reviewer {
      * @param covers where Metron's covers are kept
      */
     public Reviewer(Metronome engine, ReviewQueue queue, CoverStore covers) {
+        this(engine, queue, covers, ChoiceWriter.files(engine, false));
+    }
+
+    /**
+     * A reviewer whose choices go somewhere else than into the archive (a library server's adapter), or are written
+     * with conversion.
+     *
+     * @param engine the engine (its client, limiter and cache)
+     * @param queue  the files to review
+     * @param covers where Metron's covers are kept
+     * @param writer where a choice goes
+     */
+    public Reviewer(Metronome engine, ReviewQueue queue, CoverStore covers, ChoiceWriter writer) {
         this.engine = engine;
         this.queue = queue;
         this.covers = covers;
+        this.writer = writer;
     }
 
     /** The queue. */
@@ -233,19 +246,24 @@ public final class Reviewer {
                 settled);
     }
 
-    /** Writes a file through the engine; empty when written, else the reason it was not. */
+    /**
+     * Applies a choice through the writer; empty when done, else the reason it was not. A file settled leaves the
+     * queue (the cache's too) and its fingerprint is remembered, whichever way the choice went.
+     */
     private Optional<String> write(ReviewItem item, long issueId) {
-        FileResult result;
+        Optional<String> failed;
         try {
-            result = engine.tag(item.file(), new TagOptions(issueId, false, false));
+            failed = writer.apply(item.file(), issueId);
         } catch (RuntimeException e) {
-            return Optional.of(Problems.describe(e));
+            failed = Optional.of(Problems.describe(e));
         }
-        if (result.outcome() == FileResult.Outcome.TAGGED || result.outcome() == FileResult.Outcome.UNCHANGED) {
-            queue.settled(item.key());
-            return Optional.empty();
+        if (failed.isPresent()) {
+            return failed;
         }
-        return Optional.of(result.reason());
+        queue.settled(item.key());
+        engine.lookups().rememberForReview(item.file(), null, null);
+        engine.lookups().remember(item.fingerprint(), issueId);
+        return Optional.empty();
     }
 
     /** Puts a file at the end of the queue. */
