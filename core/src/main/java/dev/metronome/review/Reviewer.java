@@ -62,6 +62,8 @@ public final class Reviewer {
     private final Map<String, Optional<Evidence>> evidence = new ConcurrentHashMap<>();
     /** The issues shown on the page so far: only their covers are served. */
     private final Map<Long, ReviewCandidate> shown = new ConcurrentHashMap<>();
+    /** Each file's candidates, once worked out. */
+    private final Map<String, List<ReviewCandidate>> listed = new ConcurrentHashMap<>();
 
     /**
      * A reviewer.
@@ -112,21 +114,36 @@ public final class Reviewer {
     }
 
     /**
-     * The file's candidates as Metron describes them (one detail each, cached), with the cover-hash distance.
+     * The file's candidates as Metron describes them (one detail each, cached), with the cover-hash distance: the
+     * engine's, and the other issues of the file's name and number ({@link PlausibleCandidates}, one issue search per
+     * file), best first, at most nine. Worked out once per file.
      *
      * @param item the file
      * @return the candidates, best first
      */
     public List<ReviewCandidate> candidates(ReviewItem item) {
-        Optional<Evidence> ev = evidence(item);
-        List<ReviewCandidate> out = new ArrayList<>();
-        for (CandidateScore c : item.candidates()) {
-            ReviewCandidate candidate = detail(c.issueId()).map(d -> fromDetail(d, c.score(), ev.orElse(null)))
-                    .orElseGet(() -> new ReviewCandidate(c.issueId(), null, c.label(), null, "", "", null, c.score(),
-                            null, null));
-            shown.put(candidate.issueId(), candidate);
-            out.add(candidate);
+        List<ReviewCandidate> known = listed.get(item.key());
+        if (known != null) {
+            return known;
         }
+        Optional<Evidence> ev = evidence(item);
+        List<ReviewCandidate> engineList = new ArrayList<>();
+        for (CandidateScore c : item.candidates()) {
+            engineList.add(detail(c.issueId()).map(d -> fromDetail(d, c.score(), ev.orElse(null)))
+                    .orElseGet(() -> new ReviewCandidate(c.issueId(), null, c.label(), null, "", "", null, c.score(),
+                            null, null)));
+        }
+        List<ReviewCandidate> found = PlausibleCandidates.query(item.file().getFileName().toString(),
+                hint(item).orElse(null)).map(q -> {
+            try {
+                return found(item, q[0], q[1], null);
+            } catch (RuntimeException e) {
+                return List.<ReviewCandidate>of();
+            }
+        }).orElse(List.of());
+        List<ReviewCandidate> out = PlausibleCandidates.merge(item.file().getFileName().toString(), engineList, found);
+        out.forEach(c -> shown.put(c.issueId(), c));
+        listed.put(item.key(), out);
         return out;
     }
 
@@ -149,6 +166,12 @@ public final class Reviewer {
      * @return the issues found (at most one page)
      */
     public List<ReviewCandidate> search(ReviewItem item, String name, String number, Integer year) {
+        List<ReviewCandidate> out = found(item, name, number, year);
+        out.forEach(c -> shown.put(c.issueId(), c));
+        return out;
+    }
+
+    private List<ReviewCandidate> found(ReviewItem item, String name, String number, Integer year) {
         if (name == null || name.isBlank()) {
             return List.of();
         }
@@ -171,7 +194,6 @@ public final class Reviewer {
                     found.series() == null ? null : found.series().id(), series,
                     found.series() == null ? null : found.series().volume(), began == null ? "" : began + "–",
                     found.number(), found.coverDate(), null, distance(ev, found.coverHash()), found.image());
-            shown.put(candidate.issueId(), candidate);
             out.add(candidate);
         }
         return out;
