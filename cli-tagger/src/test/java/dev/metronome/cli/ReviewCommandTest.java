@@ -18,9 +18,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,13 +38,11 @@ import java.util.regex.Pattern;
 class ReviewCommandTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final Pattern FILE_KEY = Pattern.compile("file/([0-9a-f]{20})");
 
     @TempDir
     Path home;
 
-    private final HttpClient browsing = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ReviewPageClient page = new ReviewPageClient();
 
     private record Running(ReviewCommand command, CompletableFuture<Integer> exit, StringWriter out) {
         URI url() {
@@ -112,19 +107,19 @@ class ReviewCommandTest {
             byte[] before = Files.readAllBytes(cbr);
 
             Running plain = review(env(metron, home), new ArrayList<>());
-            String key = key(plain.url());
-            choose(plain.url(), key, made.trueIssueId());
-            String page = browsing.send(HttpRequest.newBuilder(URI.create(plain.url() + "file/" + key)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            Matcher message = Pattern.compile("<p[^>]*id=\"message\"[^>]*>([^<]*)</p>").matcher(page);
-            assertThat(message.find()).as(page).isTrue();
+            String key = ReviewPageClient.key(page.get(plain.url().toString()));
+            page.choose(plain.url(), key, made.trueIssueId());
+            String shown = page.get(plain.url() + "file/" + key).body();
+            Matcher message = Pattern.compile("<p[^>]*id=\"message\"[^>]*>([^<]*)</p>").matcher(shown);
+            assertThat(message.find()).as(shown).isTrue();
             assertThat(message.group(1)).contains(cbr.getFileName().toString()).contains("--convert")
                     .doesNotContain("\n");
             assertThat(Files.readAllBytes(cbr)).as("the CBR is untouched").isEqualTo(before);
             plain.stop();
 
             Running converting = review(env(metron, home), new ArrayList<>(), "--convert");
-            choose(converting.url(), key(converting.url()), made.trueIssueId());
+            page.choose(converting.url(), ReviewPageClient.key(page.get(converting.url().toString())),
+                    made.trueIssueId());
             converting.stop();
             Path cbz = cbr.resolveSibling(cbr.getFileName().toString().replaceAll("\\.cbr$", ".cbz"));
             assertThat(cbr).doesNotExist();
@@ -147,22 +142,5 @@ class ReviewCommandTest {
         Rar4Writer.write(cbr, entries);
         Files.delete(cbz);
         return cbr;
-    }
-
-    private String key(URI url) throws Exception {
-        HttpResponse<String> page = browsing.send(HttpRequest.newBuilder(url).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher m = FILE_KEY.matcher(page.uri().toString());
-        assertThat(m.find()).as(page.body()).isTrue();
-        return m.group(1);
-    }
-
-    private void choose(URI url, String key, long issueId) throws Exception {
-        String origin = "http://" + url.getHost() + ":" + url.getPort();
-        HttpResponse<String> chosen = http.send(HttpRequest.newBuilder(URI.create(url + "file/" + key + "/choose"))
-                .header("Origin", origin).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("issue=" + issueId)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(303);
     }
 }

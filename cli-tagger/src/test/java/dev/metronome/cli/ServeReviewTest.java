@@ -21,8 +21,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,8 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code --review-port} on {@code serve folder}, {@code serve komga} and {@code serve kavita}, end to end against the
@@ -46,14 +42,11 @@ import java.util.regex.Pattern;
 class ServeReviewTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final Pattern FILE_KEY = Pattern.compile("file/([0-9a-f]{20})");
 
     @TempDir
     Path home;
 
-    /** GETs follow the page's redirects (its root goes to the first file); POSTs are looked at as they answer. */
-    private final HttpClient browsing = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ReviewPageClient page = new ReviewPageClient();
 
     /** A serve command running in-process. */
     private record Running(ServeCommand.Server command, CompletableFuture<Integer> exit, StringWriter out) {
@@ -94,49 +87,27 @@ class ServeReviewTest {
     /** The page's key of the one file it lists, once the serve has left it undecided and the page shows it. */
     private String keyOnThePage(Running running, LabelledArchive file) throws InterruptedException {
         String base = running.command().review.url().toString();
-        List<HttpResponse<String>> page = new java.util.ArrayList<>(List.of(get(base)));
+        List<HttpResponse<String>> shown = new java.util.ArrayList<>(List.of(page.get(base)));
         Await.until(PATIENCE, () -> {
-            page.set(0, get(base));
-            return page.get(0).body().contains(file.path().getFileName().toString());
-        }, () -> "the review page never listed " + file.path().getFileName() + ": " + page.get(0).body() + "\n"
+            shown.set(0, page.get(base));
+            return shown.get(0).body().contains(file.path().getFileName().toString());
+        }, () -> "the review page never listed " + file.path().getFileName() + ": " + shown.get(0).body() + "\n"
                 + running.out());
-        Matcher m = FILE_KEY.matcher(page.get(0).uri().toString());
-        assertThat(m.find()).as(page.get(0).uri().toString()).isTrue();
-        return m.group(1);
+        return ReviewPageClient.key(shown.get(0));
     }
 
     /** Asserts the refusal without the token, then POSTs the choice as the page's form does. */
     private void choose(Running running, String key, long issueId) throws Exception {
         URI url = running.command().review.url();
-        String origin = "http://" + url.getHost() + ":" + url.getPort();
-        assertThat(get(origin + "/").statusCode()).as("no token").isEqualTo(403);
-        assertThat(get(origin + "/file/" + key).statusCode()).as("no token").isEqualTo(403);
-        assertThat(post(origin + "/file/" + key + "/choose", "issue=" + issueId, origin).statusCode())
+        String origin = ReviewPageClient.origin(url);
+        assertThat(page.get(origin + "/").statusCode()).as("no token").isEqualTo(403);
+        assertThat(page.get(origin + "/file/" + key).statusCode()).as("no token").isEqualTo(403);
+        assertThat(page.post(origin + "/file/" + key + "/choose", "issue=" + issueId, origin).statusCode())
                 .as("a write without the token").isEqualTo(403);
-        HttpResponse<String> chosen = post(url + "file/" + key + "/choose", "issue=" + issueId, origin);
-        assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(303);
-        String after = get(url.toString()).body();
+        page.choose(url, key, issueId);
+        String after = page.get(url.toString()).body();
         assertThat(after).as("the page says it is done").contains("tagged as");
         assertThat(after).doesNotContain(key);
-    }
-
-    private HttpResponse<String> get(String url) {
-        try {
-            return browsing.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private HttpResponse<String> post(String url, String form, String origin) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Origin", origin)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static Optional<String> comicInfo(Path archive) throws IOException {
