@@ -2,6 +2,7 @@ package dev.metronome.cli;
 
 import dev.metronome.core.Metronome;
 import dev.metronome.metron.MetronException;
+import dev.metronome.review.ChoiceWriter;
 import dev.metronome.review.ReviewQueue;
 import dev.metronome.review.ReviewServer;
 import picocli.CommandLine.Command;
@@ -28,7 +29,8 @@ import java.util.concurrent.CountDownLatch;
         footer = {"", "Examples:", "  metronome review                           the files the last runs left undecided",
                 "  metronome review ~/comics/new              only those under a folder",
                 "  metronome review --report report.json      those of a report (metronome tag --report FILE)",
-                "  metronome review --open --port 8765        open it in the browser, on a fixed port"})
+                "  metronome review --open --port 8765        open it in the browser, on a fixed port",
+                "  metronome review --convert                 a choice on a CBR/CB7 converts it to CBZ"})
 final class ReviewCommand extends UsesEnvironment {
 
     @Spec
@@ -49,11 +51,17 @@ final class ReviewCommand extends UsesEnvironment {
     @Option(names = "--open", description = "Open the page in the default browser (by default only the URL is printed).")
     boolean open;
 
+    @Option(names = "--convert", description = "A choice on a CBR/CB7 converts it to CBZ so that it can be written, as tag --convert does (without it the page says the file needs --convert).")
+    boolean convert;
+
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Listen on this address instead of 127.0.0.1 (e.g. 0.0.0.0 to reach it from a phone on the LAN).")
     String bind;
 
     @Option(names = "--port", paramLabel = "N", description = "The port (default: any free one).")
     int port;
+
+    /** What --open opens the page with (tests give their own). */
+    Browser browser = Browser.SYSTEM;
 
     /** Counted down to stop the page (tests); SIGINT/SIGTERM do it too. */
     final CountDownLatch stop = new CountDownLatch(1);
@@ -71,12 +79,13 @@ final class ReviewCommand extends UsesEnvironment {
         settings.credentials().ifPresent(builder::credentials);
         try (Metronome engine = builder.build()) {
             ReviewQueue queue = queue(engine);
-            try (ReviewServer server = ReviewHosting.start(engine, queue, settings.cacheDir(), bind, port, out)) {
+            try (ReviewServer server = ReviewHosting.start(engine, queue,
+                    ChoiceWriter.files(engine, convert), settings.cacheDir(), bind, port, out)) {
                 running = server;
                 out.println("metronome: Ctrl-C stops the page");
                 out.flush();
                 if (open) {
-                    Browser.open(server.url(), spec.commandLine().getErr());
+                    browser.open(server.url(), spec.commandLine().getErr());
                 }
                 Runnable restore = Interrupts.install(stop::countDown, spec.commandLine().getErr());
                 try {

@@ -1,16 +1,21 @@
 package dev.metronome.cli;
 
 import dev.metronome.core.Metronome;
+import dev.metronome.review.ChoiceWriter;
 import dev.metronome.review.CoverStore;
 import dev.metronome.review.ReviewQueue;
 import dev.metronome.review.ReviewServer;
 import dev.metronome.review.Reviewer;
+import dev.metronome.spi.LibraryServerSync;
+import dev.metronome.spi.ServerException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /** Starts the review page for {@code metronome review} and for the servers' {@code --review-port}. */
 final class ReviewHosting {
@@ -43,19 +48,20 @@ final class ReviewHosting {
      *
      * @param engine   the engine (client, limiter, cache, tagging pipeline)
      * @param queue    the files to review
+     * @param writer   where a choice goes
      * @param cacheDir the cache folder (Metron's covers are kept in it)
      * @param bind     the {@code --bind} value, or null for the loopback address
      * @param port     the port, 0 for any free one
      * @param out      where to print the URL
      * @return the running page
      */
-    static ReviewServer start(Metronome engine, ReviewQueue queue, Path cacheDir, String bind, int port,
-                              PrintWriter out) {
+    static ReviewServer start(Metronome engine, ReviewQueue queue, ChoiceWriter writer, Path cacheDir, String bind,
+                              int port, PrintWriter out) {
         InetAddress address = address(bind);
         ReviewServer server;
         try {
-            server = ReviewServer.start(new Reviewer(engine, queue, new CoverStore(cacheDir == null ? null
-                    : cacheDir.resolve(COVERS))), new ReviewServer.Options(address, port));
+            server = ReviewServer.start(new Reviewer(engine, queue, CoverStore.bounded(cacheDir == null ? null
+                    : cacheDir.resolve(COVERS)), writer), new ReviewServer.Options(address, port));
         } catch (IOException e) {
             throw new UserError(ExitCode.CONFIGURATION, "cannot serve the review page on " + address.getHostAddress()
                     + ":" + port + ": " + ErrorHandler.message(e));
@@ -69,5 +75,34 @@ final class ReviewHosting {
         }
         out.flush();
         return server;
+    }
+
+    /**
+     * Starts the page of a library server ({@code --review-port}): the books the server's sync left undecided, each
+     * choice applied through the sync, the way the adapter applies a confident match in the book's mode (Komga and
+     * Kavita patch mode: the server's metadata with locks; file mode: the file, then the server's rescan).
+     *
+     * @param engine   the engine
+     * @param sync     the running sync
+     * @param cacheDir the cache folder
+     * @param bind     the {@code --review-bind} value, or null
+     * @param port     the port, 0 for any free one
+     * @param out      where to print the URL
+     * @return the running page
+     */
+    static ReviewServer startForServer(Metronome engine, LibraryServerSync sync, Path cacheDir, String bind, int port,
+                                       PrintWriter out) {
+        ReviewQueue queue = ReviewQueue.fromCache(engine.cache().orElseThrow(() -> new UserError(
+                ExitCode.CONFIGURATION, "--review-port needs a cache folder: the undecided books are kept there")),
+                List.of()).only(file -> sync.openBook(file).isPresent());
+        ChoiceWriter writer = (file, issueId) -> {
+            try {
+                sync.applyChoice(file, issueId);
+                return Optional.empty();
+            } catch (ServerException e) {
+                return Optional.of(e.getMessage());
+            }
+        };
+        return start(engine, queue, writer, cacheDir, bind, port, out);
     }
 }

@@ -142,8 +142,7 @@ final class ServeCommand implements Runnable {
                         running = sync;
                         sync.start();
                         try (dev.metronome.review.ReviewServer page = reviewPort == null ? null
-                                : ReviewHosting.start(metronome, dev.metronome.review.ReviewQueue.fromCache(
-                                        metronome.cache().orElseThrow(), List.of()), settings.cacheDir(), reviewBind,
+                                : ReviewHosting.startForServer(metronome, sync, settings.cacheDir(), reviewBind,
                                         reviewPort, out)) {
                             review = page;
                             out.printf("metronome: serving %s %s (%s); Ctrl-C stops%n", server.info().name(),

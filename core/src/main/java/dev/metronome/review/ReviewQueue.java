@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -76,6 +77,16 @@ public final class ReviewQueue {
         }
         List<ReviewItem> fixed = List.copyOf(items);
         return new ReviewQueue(() -> fixed, under);
+    }
+
+    /**
+     * This queue limited to the archives a host can settle (a library server's: the books it left undecided).
+     *
+     * @param keep whether an archive (absolute path) belongs on the page
+     * @return the limited queue, read again on every look as this one is
+     */
+    public ReviewQueue only(Predicate<Path> keep) {
+        return new ReviewQueue(() -> source.get().stream().filter(i -> keep.test(i.file())).toList(), under);
     }
 
     /** A queue of given items (tests, hosts). */

@@ -1,8 +1,6 @@
 package dev.metronome.review;
 
-import dev.metronome.api.FileResult;
 import dev.metronome.api.PageType;
-import dev.metronome.api.TagOptions;
 import dev.metronome.archive.ArchiveEntry;
 import dev.metronome.archive.ArchiveException;
 import dev.metronome.archive.Archives;
@@ -58,11 +56,14 @@ public final class Reviewer {
     private final Metronome engine;
     private final ReviewQueue queue;
     private final CoverStore covers;
+    private final ChoiceWriter writer;
     private final EvidenceCollector collector = new EvidenceCollector();
     private final CoverImageReader images = new CoverImageReader();
     private final Map<String, Optional<Evidence>> evidence = new ConcurrentHashMap<>();
     /** The issues shown on the page so far: only their covers are served. */
     private final Map<Long, ReviewCandidate> shown = new ConcurrentHashMap<>();
+    /** Each file's candidates, once worked out. */
+    private final Map<String, List<ReviewCandidate>> listed = new ConcurrentHashMap<>();
 
     /**
      * A reviewer.
@@ -72,9 +73,23 @@ public final class Reviewer {
      * @param covers where Metron's covers are kept
      */
     public Reviewer(Metronome engine, ReviewQueue queue, CoverStore covers) {
+        this(engine, queue, covers, ChoiceWriter.files(engine, false));
+    }
+
+    /**
+     * A reviewer whose choices go somewhere else than into the archive (a library server's adapter), or are written
+     * with conversion.
+     *
+     * @param engine the engine (its client, limiter and cache)
+     * @param queue  the files to review
+     * @param covers where Metron's covers are kept
+     * @param writer where a choice goes
+     */
+    public Reviewer(Metronome engine, ReviewQueue queue, CoverStore covers, ChoiceWriter writer) {
         this.engine = engine;
         this.queue = queue;
         this.covers = covers;
+        this.writer = writer;
     }
 
     /** The queue. */
@@ -99,21 +114,36 @@ public final class Reviewer {
     }
 
     /**
-     * The file's candidates as Metron describes them (one detail each, cached), with the cover-hash distance.
+     * The file's candidates as Metron describes them (one detail each, cached), with the cover-hash distance: the
+     * engine's, and the other issues of the file's name and number ({@link PlausibleCandidates}, one issue search per
+     * file), best first, at most nine. Worked out once per file.
      *
      * @param item the file
      * @return the candidates, best first
      */
     public List<ReviewCandidate> candidates(ReviewItem item) {
-        Optional<Evidence> ev = evidence(item);
-        List<ReviewCandidate> out = new ArrayList<>();
-        for (CandidateScore c : item.candidates()) {
-            ReviewCandidate candidate = detail(c.issueId()).map(d -> fromDetail(d, c.score(), ev.orElse(null)))
-                    .orElseGet(() -> new ReviewCandidate(c.issueId(), null, c.label(), null, "", "", null, c.score(),
-                            null, null));
-            shown.put(candidate.issueId(), candidate);
-            out.add(candidate);
+        List<ReviewCandidate> known = listed.get(item.key());
+        if (known != null) {
+            return known;
         }
+        Optional<Evidence> ev = evidence(item);
+        List<ReviewCandidate> engineList = new ArrayList<>();
+        for (CandidateScore c : item.candidates()) {
+            engineList.add(detail(c.issueId()).map(d -> fromDetail(d, c.score(), ev.orElse(null)))
+                    .orElseGet(() -> new ReviewCandidate(c.issueId(), null, c.label(), null, "", "", null, c.score(),
+                            null, null)));
+        }
+        List<ReviewCandidate> found = PlausibleCandidates.query(item.file().getFileName().toString(),
+                hint(item).orElse(null)).map(q -> {
+            try {
+                return found(item, q[0], q[1], null);
+            } catch (RuntimeException e) {
+                return List.<ReviewCandidate>of();
+            }
+        }).orElse(List.of());
+        List<ReviewCandidate> out = PlausibleCandidates.merge(item.file().getFileName().toString(), engineList, found);
+        out.forEach(c -> shown.put(c.issueId(), c));
+        listed.put(item.key(), out);
         return out;
     }
 
@@ -136,6 +166,12 @@ public final class Reviewer {
      * @return the issues found (at most one page)
      */
     public List<ReviewCandidate> search(ReviewItem item, String name, String number, Integer year) {
+        List<ReviewCandidate> out = found(item, name, number, year);
+        out.forEach(c -> shown.put(c.issueId(), c));
+        return out;
+    }
+
+    private List<ReviewCandidate> found(ReviewItem item, String name, String number, Integer year) {
         if (name == null || name.isBlank()) {
             return List.of();
         }
@@ -158,7 +194,6 @@ public final class Reviewer {
                     found.series() == null ? null : found.series().id(), series,
                     found.series() == null ? null : found.series().volume(), began == null ? "" : began + "–",
                     found.number(), found.coverDate(), null, distance(ev, found.coverHash()), found.image());
-            shown.put(candidate.issueId(), candidate);
             out.add(candidate);
         }
         return out;
@@ -233,19 +268,24 @@ public final class Reviewer {
                 settled);
     }
 
-    /** Writes a file through the engine; empty when written, else the reason it was not. */
+    /**
+     * Applies a choice through the writer; empty when done, else the reason it was not. A file settled leaves the
+     * queue (the cache's too) and its fingerprint is remembered, whichever way the choice went.
+     */
     private Optional<String> write(ReviewItem item, long issueId) {
-        FileResult result;
+        Optional<String> failed;
         try {
-            result = engine.tag(item.file(), new TagOptions(issueId, false, false));
+            failed = writer.apply(item.file(), issueId);
         } catch (RuntimeException e) {
-            return Optional.of(Problems.describe(e));
+            failed = Optional.of(Problems.describe(e));
         }
-        if (result.outcome() == FileResult.Outcome.TAGGED || result.outcome() == FileResult.Outcome.UNCHANGED) {
-            queue.settled(item.key());
-            return Optional.empty();
+        if (failed.isPresent()) {
+            return failed;
         }
-        return Optional.of(result.reason());
+        queue.settled(item.key());
+        engine.lookups().rememberForReview(item.file(), null, null);
+        engine.lookups().remember(item.fingerprint(), issueId);
+        return Optional.empty();
     }
 
     /** Puts a file at the end of the queue. */

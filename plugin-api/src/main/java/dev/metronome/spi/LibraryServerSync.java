@@ -39,6 +39,11 @@ public final class LibraryServerSync implements AutoCloseable {
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final AtomicLong tagged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    /** The local files of the books left undecided (or never tagged), to their book ids: for a person's choice. */
+    private final java.util.Map<Path, String> openBooks = new ConcurrentHashMap<>();
+    private volatile boolean walkedForOpenBooks;
+    /** One apply at a time: the worker's and a person's choice never write one book at once. */
+    private final Object applying = new Object();
     private volatile boolean running;
     private Thread worker;
     private Subscription subscription;
@@ -207,18 +212,10 @@ public final class LibraryServerSync implements AutoCloseable {
             switch (decision.status()) {
                 case MATCHED -> {
                     long issueId = decision.issueId();
-                    ComicMetadata metadata = tagger.metadata(issueId);
-                    ApplyResult result = server.apply(book, metadata, options.modeFor(book.libraryId()));
-                    record(book.id(), SyncState.Outcome.TAGGED, issueId);
-                    if (result.newBookId() != null) {
-                        record(result.newBookId(), SyncState.Outcome.TAGGED, issueId);
-                    }
-                    tagged.incrementAndGet();
-                    LOG.log(System.Logger.Level.INFO, book.serverPath() + ": Metron issue " + issueId + ", "
-                            + result.message());
+                    applyIssue(book, issueId);
                 }
-                case AMBIGUOUS -> record(book.id(), SyncState.Outcome.AMBIGUOUS, null);
-                case NO_MATCH -> record(book.id(), SyncState.Outcome.NO_MATCH, null);
+                case AMBIGUOUS -> undecided(book, local, SyncState.Outcome.AMBIGUOUS);
+                case NO_MATCH -> undecided(book, local, SyncState.Outcome.NO_MATCH);
                 case ERROR -> fail(book.id(), book.serverPath() + ": " + String.join("; ", decision.reasons()));
             }
         } finally {
@@ -226,6 +223,89 @@ public final class LibraryServerSync implements AutoCloseable {
                 Files.deleteIfExists(file);
             }
         }
+    }
+
+    /** Applies an issue's metadata to a book in its library's mode, and records it: the one apply path. */
+    private ApplyResult applyIssue(Book book, long issueId) throws ServerException {
+        ComicMetadata metadata = tagger.metadata(issueId);
+        ApplyResult result;
+        synchronized (applying) {
+            result = server.apply(book, metadata, options.modeFor(book.libraryId()));
+        }
+        record(book.id(), SyncState.Outcome.TAGGED, issueId);
+        if (result.newBookId() != null) {
+            record(result.newBookId(), SyncState.Outcome.TAGGED, issueId);
+        }
+        tagged.incrementAndGet();
+        LOG.log(System.Logger.Level.INFO, book.serverPath() + ": Metron issue " + issueId + ", " + result.message());
+        return result;
+    }
+
+    private void undecided(Book book, Optional<Path> local, SyncState.Outcome outcome) {
+        record(book.id(), outcome, null);
+        local.ifPresent(file -> openBooks.put(file.toAbsolutePath().normalize(), book.id()));
+    }
+
+    /**
+     * The book of a local file that is not tagged yet (one this sync left undecided, or, after a restart, one of the
+     * server's books without a Metron id: those are looked for once, in one walk over the untagged books).
+     *
+     * @param file the local file
+     * @return the server's book id, if the file is such a book's
+     */
+    public Optional<String> openBook(Path file) {
+        Path key = file.toAbsolutePath().normalize();
+        String id = openBooks.get(key);
+        if (id == null && !walkedForOpenBooks) {
+            walkForOpenBooks();
+            id = openBooks.get(key);
+        }
+        return Optional.ofNullable(id);
+    }
+
+    private synchronized void walkForOpenBooks() {
+        if (walkedForOpenBooks) {
+            return;
+        }
+        BookQuery query = BookQuery.untagged(options.libraryIds());
+        try {
+            while (true) {
+                Page<Book> page = server.books(query);
+                for (Book book : page.content()) {
+                    if (!book.deleted()) {
+                        server.localFile(book).ifPresent(f -> openBooks.putIfAbsent(f.toAbsolutePath().normalize(),
+                                book.id()));
+                    }
+                }
+                if (page.last()) {
+                    break;
+                }
+                query = query.next();
+            }
+            walkedForOpenBooks = true;
+        } catch (ServerException e) {
+            LOG.log(System.Logger.Level.WARNING, "Cannot list the untagged books: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Applies the issue a person chose (on the review page) to the book of a local file, through the same path as a
+     * confident match: {@link LibraryServer#apply} in the book's library mode (a metadata patch with locks, or a file
+     * write and a rescan), then recorded as tagged.
+     *
+     * @param file    the book's local file
+     * @param issueId the Metron issue chosen
+     * @return what the server did
+     * @throws ServerException when the file is no open book of this server, or the server refuses or fails
+     */
+    public ApplyResult applyChoice(Path file, long issueId) throws ServerException {
+        String bookId = openBook(file).orElseThrow(() -> new ServerException(file.getFileName() + " is not a book of "
+                + server.info().name() + " waiting to be tagged"));
+        Book book = server.book(bookId).filter(b -> !b.deleted()).orElseThrow(() -> new ServerException(
+                file.getFileName() + " is no longer a book of " + server.info().name()));
+        ApplyResult result = applyIssue(book, issueId);
+        openBooks.remove(file.toAbsolutePath().normalize());
+        return result;
     }
 
     private Path download(Book book) throws IOException {
