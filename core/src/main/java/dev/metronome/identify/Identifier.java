@@ -58,7 +58,7 @@ public final class Identifier {
     public Identifier(MetronLookups lookups, boolean details) {
         this.lookups = lookups;
         this.details = details;
-        this.ids = new IdEvidence(lookups, details);
+        this.ids = new IdEvidence(lookups);
         this.upcs = new UpcEvidence(lookups);
         this.neighbours = new FolderNeighbours(lookups, lookups.memory(), new SeriesFolders());
         this.names = new NameEvidence(lookups, neighbours);
@@ -106,7 +106,7 @@ public final class Identifier {
     private Identification decide(Evidence ev, boolean fetch) {
         List<String> reasons = new ArrayList<>(ev.notes());
         // 1. Metron ids in the archive, then a remembered fingerprint
-        Optional<Identification> decided = ids.carried(ev, reasons);
+        Optional<Identification> decided = ids.carried(ev, reasons, fetch);
         if (decided.isPresent()) {
             return decided.get();
         }
