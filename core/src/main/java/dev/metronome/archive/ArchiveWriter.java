@@ -83,21 +83,47 @@ public final class ArchiveWriter {
             return writeThroughLink(archive, entries, options);
         }
         Path folder = archive.toAbsolutePath().getParent();
-        if (!options.force() && isReadOnly(archive)) {
-            throw new ArchiveException(archive, ArchiveException.Reason.READ_ONLY_FILE,
-                    "is read-only (no write permission), left unchanged; use --force to write it anyway");
-        }
+        refuseReadOnlyFile(archive, options);
         recoverInterrupted(folder);
         ArchiveFormat format = Archives.detect(archive);
         if (format == ArchiveFormat.CBZ) {
             replaceInZip(archive, entries, options.openOptions());
             return new WriteResult(archive, format, false, Optional.empty());
         }
-        if (!options.convert()) {
+        refuseReadOnlyFormat(archive, format, options);
+        return new CbzConverter(channelDecorator, afterConversionRename).convert(archive, entries, options);
+    }
+
+    /**
+     * Refuses, before anything is fetched or written, an archive that {@link #write} would refuse whatever it is
+     * given: a read-only file without {@link WriteOptions#force()}, a read-only format without
+     * {@link WriteOptions#convert()}. A symbolic link is checked when written (through its target).
+     *
+     * @param archive the archive
+     * @param options the options the write will use
+     * @throws ArchiveException with the same message {@link #write} would give
+     */
+    public static void checkWritable(Path archive, WriteOptions options) throws ArchiveException {
+        if (Files.isSymbolicLink(archive)) {
+            return;
+        }
+        refuseReadOnlyFile(archive, options);
+        refuseReadOnlyFormat(archive, Archives.detect(archive), options);
+    }
+
+    private static void refuseReadOnlyFile(Path archive, WriteOptions options) throws ArchiveException {
+        if (!options.force() && isReadOnly(archive)) {
+            throw new ArchiveException(archive, ArchiveException.Reason.READ_ONLY_FILE,
+                    "is read-only (no write permission), left unchanged; use --force to write it anyway");
+        }
+    }
+
+    private static void refuseReadOnlyFormat(Path archive, ArchiveFormat format, WriteOptions options)
+            throws ArchiveException {
+        if (format != ArchiveFormat.CBZ && !options.convert()) {
             throw new ArchiveException(archive, ArchiveException.Reason.READ_ONLY_FORMAT,
                     "cannot write into a " + format + " (read-only format), use --convert to convert it to CBZ");
         }
-        return new CbzConverter(channelDecorator, afterConversionRename).convert(archive, entries, options);
     }
 
     /**

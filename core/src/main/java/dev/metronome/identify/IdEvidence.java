@@ -17,17 +17,14 @@ import java.util.Optional;
 final class IdEvidence {
 
     private final MetronLookups lookups;
-    private final boolean details;
 
     /**
      * The id path.
      *
      * @param lookups the run's lookups
-     * @param details whether a remembered issue's details are wanted even when Metron says it did not change
      */
-    IdEvidence(MetronLookups lookups, boolean details) {
+    IdEvidence(MetronLookups lookups) {
         this.lookups = lookups;
-        this.details = details;
     }
 
     /**
@@ -35,9 +32,10 @@ final class IdEvidence {
      *
      * @param ev      the archive's evidence
      * @param reasons the evidence (added to)
+     * @param details whether a remembered issue's details are wanted even when Metron says it did not change
      * @return the decision, or empty when no carried id decides
      */
-    Optional<Identification> carried(Evidence ev, List<String> reasons) {
+    Optional<Identification> carried(Evidence ev, List<String> reasons, boolean details) {
         List<Long> metronIds = ev.ids().stream().filter(i -> i.source() == IdSource.METRON).map(IdHint::id)
                 .distinct().toList();
         for (IdHint hint : ev.ids()) {

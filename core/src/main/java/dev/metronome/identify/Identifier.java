@@ -58,7 +58,7 @@ public final class Identifier {
     public Identifier(MetronLookups lookups, boolean details) {
         this.lookups = lookups;
         this.details = details;
-        this.ids = new IdEvidence(lookups, details);
+        this.ids = new IdEvidence(lookups);
         this.upcs = new UpcEvidence(lookups);
         this.neighbours = new FolderNeighbours(lookups, lookups.memory(), new SeriesFolders());
         this.names = new NameEvidence(lookups, neighbours);
@@ -84,17 +84,29 @@ public final class Identifier {
      * @return the decision
      */
     public Identification identify(Evidence ev) {
-        Identification id = decide(ev);
+        return identify(ev, true);
+    }
+
+    /**
+     * Identifies an archive, without fetching a match's details when they are not wanted for it (a file the run
+     * cannot write), even if this identifier fetches them for the others.
+     *
+     * @param ev           its evidence
+     * @param wantsDetails whether this archive's match needs its details
+     * @return the decision
+     */
+    public Identification identify(Evidence ev, boolean wantsDetails) {
+        Identification id = decide(ev, details && wantsDetails);
         if (id.matched() && id.detail().isPresent()) {
             neighbours.record(ev, id.detail().get());
         }
         return id;
     }
 
-    private Identification decide(Evidence ev) {
+    private Identification decide(Evidence ev, boolean fetch) {
         List<String> reasons = new ArrayList<>(ev.notes());
         // 1. Metron ids in the archive, then a remembered fingerprint
-        Optional<Identification> decided = ids.carried(ev, reasons);
+        Optional<Identification> decided = ids.carried(ev, reasons, fetch);
         if (decided.isPresent()) {
             return decided.get();
         }
@@ -106,7 +118,7 @@ public final class Identifier {
         // 3. series, number and year; the UPC confirms or overrules
         List<Candidate> ranked = Scorer.rank(names.candidates(ev, reasons).values());
         Optional<String> upc = ev.anyUpc();
-        decided = byNames(ev, ranked, upc, reasons);
+        decided = byNames(ev, ranked, upc, reasons, fetch);
         if (decided.isPresent()) {
             return decided.get();
         }
@@ -122,7 +134,7 @@ public final class Identifier {
             List<Candidate> byCover = covers.candidates(ev, reasons);
             if (Scorer.decisive(byCover)) {
                 Candidate best = byCover.get(0);
-                Optional<IssueDetail> detail = details ? lookups.issue(best.id) : Optional.empty();
+                Optional<IssueDetail> detail = fetch ? lookups.issue(best.id) : Optional.empty();
                 reasons.addAll(best.reasons);
                 return Scorer.matched(best, byCover, reasons, detail);
             }
@@ -133,12 +145,12 @@ public final class Identifier {
 
     /** The names' clear winner, unless Metron lost it or the archive's UPC is another issue's. */
     private Optional<Identification> byNames(Evidence ev, List<Candidate> ranked, Optional<String> upc,
-                                             List<String> reasons) {
+                                             List<String> reasons, boolean fetch) {
         if (!Scorer.decisive(ranked)) {
             return Optional.empty();
         }
         Candidate best = ranked.get(0);
-        if (!details && upc.isEmpty()) {
+        if (!fetch && upc.isEmpty()) {
             // what the listing said is enough to report; nothing asks for the detail
             if (best.seriesId != null) {
                 neighbours.record(ev, best.seriesId, best.seriesName);

@@ -119,7 +119,21 @@ final class NameEvidence {
                 }
             }
         }
-        return in(search.search(hint.series()), hint, ev);
+        return in(search.search(hint.series(), shorterFollows(hint, ev)), hint, ev);
+    }
+
+    /**
+     * Whether a shorter reading of this hint's name (the series without its format word or its story title, read
+     * otherwise) is among the archive's hints, to be tried if this one finds nothing.
+     */
+    private static boolean shorterFollows(NameHint hint, Evidence ev) {
+        if (NameHint.OTHERWISE.equals(hint.source())) {
+            return false;
+        }
+        List<String> words = SeriesNames.queryWords(hint.series());
+        return ev.hints().stream().filter(h -> NameHint.OTHERWISE.equals(h.source())).map(h -> SeriesNames
+                .queryWords(h.series())).anyMatch(w -> !w.isEmpty() && w.size() < words.size()
+                && words.subList(0, w.size()).equals(w));
     }
 
     /** A found series with its fit. */

@@ -35,6 +35,20 @@ final class SeriesSearch {
      * @return the series found (none when nothing is close)
      */
     Found search(String name) {
+        return search(name, false);
+    }
+
+    /**
+     * Searches a series name, as written only when a shorter reading of the same name is still to be tried (the
+     * series without its format word, {@code Batman TPB} then {@code Batman}; the part before a dash,
+     * {@code Saga - Chapter One} then {@code Saga}): the misspelling fallbacks (alternative names, one word left
+     * out) are for the name that is left, since a story title or a format word is not a misspelt series name.
+     *
+     * @param name          the name as the archive wrote it
+     * @param shorterFollows whether a shorter reading of this name will be searched if this one finds nothing
+     * @return the series found (none when nothing is close)
+     */
+    Found search(String name, boolean shorterFollows) {
         List<String> words = SeriesNames.queryWords(name);
         if (words.isEmpty()) {
             return new Found(List.of(), false);
@@ -49,7 +63,7 @@ final class SeriesSearch {
         }
         // not found as written: a misspelling of a name searched earlier in this run?
         found = lookups.nearestSearch(words);
-        if (!found.isEmpty()) {
+        if (!found.isEmpty() || shorterFollows) {
             return new Found(found, false);
         }
         // no series is called so: one that is also known by this name ("TMNT", "Marvelman")?

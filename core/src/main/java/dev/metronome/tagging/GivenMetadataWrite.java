@@ -138,10 +138,14 @@ public final class GivenMetadataWrite {
         if (entries.isEmpty()) {
             return Optional.empty();
         }
-        WriteResult result = new ArchiveWriter().write(file, entries,
-                WriteOptions.DEFAULT.withConvert(options.convert()).withKeepOriginal(options.keepOriginal())
-                        .withForce(options.force()).withRefuseSymlinks(options.refuseSymlinks()));
+        WriteResult result = new ArchiveWriter().write(file, entries, writeOptions(options));
         return Optional.of(result.path());
+    }
+
+    /** The archive write options a run's options ask for. */
+    static WriteOptions writeOptions(TaggingOptions options) {
+        return WriteOptions.DEFAULT.withConvert(options.convert()).withKeepOriginal(options.keepOriginal())
+                .withForce(options.force()).withRefuseSymlinks(options.refuseSymlinks());
     }
 
     /**

@@ -309,6 +309,7 @@ public final class TaggingRun {
     }
 
     private FileReport handleFile(Path file) throws IOException, MetadataException {
+        String unwritable = options.writes() ? unwritable(file) : null;
         Evidence ev;
         Identification id;
         if (options.forcedIssueId().isPresent()) {
@@ -325,7 +326,7 @@ public final class TaggingRun {
             ev = collector.collect(file, identifier::needsVisuals);
             String evidence = UndecidedOutcome.digest(ev, neighbours.get(file.toAbsolutePath().getParent()));
             Optional<Identification> before = lookups.undecidedBefore(ev, evidence);
-            id = before.orElseGet(() -> identifier.identify(ev));
+            id = before.orElseGet(() -> identifier.identify(ev, unwritable == null));
             if (before.isEmpty() && !id.matched()) {
                 lookups.rememberUndecided(ev, evidence, id);
             }
@@ -344,6 +345,9 @@ public final class TaggingRun {
                 error = unreadableCause(ev) + "; it was left as is rather than overwritten"
                         + " (--replace-unreadable-metadata writes fresh metadata and keeps the old file in the archive)";
             } else {
+                error = unwritable;
+            }
+            if (error == null) {
                 long issueId = id.issueId();
                 Optional<IssueDetail> detail = id.detail().or(() -> lookups.issue(issueId));
                 if (detail.isEmpty()) {
@@ -446,6 +450,19 @@ public final class TaggingRun {
     private Optional<Path> write(Path file, Evidence ev, IssueDetail detail) throws ArchiveException,
             MetadataException {
         return GivenMetadataWrite.mergeAndWrite(file, ev, IssueMapper.toModel(detail), detail.id(), clock, options);
+    }
+
+    /**
+     * Why the archive cannot take the write, known before its issue's details are fetched (a CB7 without
+     * {@code --convert}, a read-only file without {@code --force}), or null: such a file costs no request.
+     */
+    private String unwritable(Path file) {
+        try {
+            dev.metronome.archive.ArchiveWriter.checkWritable(file, GivenMetadataWrite.writeOptions(options));
+            return null;
+        } catch (ArchiveException e) {
+            return e.getMessage();
+        }
     }
 
     /** The reader's own words on why the archive's ComicInfo.xml could not be read. */

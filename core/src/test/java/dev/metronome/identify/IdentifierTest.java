@@ -489,6 +489,41 @@ class IdentifierTest {
     }
 
     @Test
+    void aCb7ThatCannotBeWrittenWithoutConvertCostsNoIssueDetail(@TempDir Path dir) throws IOException {
+        Path file = ArchiveBuilder.cb7().page("001.png", CoverRenderer.png(CoverRenderer.cover(60, 90, 3L)))
+                .writeTo(dir.resolve("Uncanny X-Men (2013)/Uncanny X-Men 004 (2014).cb7"));
+        byte[] before = Files.readAllBytes(file);
+        try (Fake fake = new Fake(catalogue(Optional.empty()))) {
+            FileReport f = fake.tag(dir).get("Uncanny X-Men (2013)/Uncanny X-Men 004 (2014).cb7");
+            assertThat(f.status()).isEqualTo(FileReport.ERROR);
+            assertThat(f.issueId()).isEqualTo(2004L);
+            assertThat(f.error()).contains("read-only format").contains("--convert");
+            assertThat(Files.readAllBytes(file)).isEqualTo(before);
+            // what the tag would write is not fetched for a file that cannot take it
+            assertThat(fake.requests()).containsExactly(
+                    "/api/issue/?series_name=uncanny+x+men&series_year_began=2013");
+        }
+    }
+
+    @Test
+    void aNameWithAStoryTitleOrAFormatWordIsSearchedAsWrittenBeforeItsShorterReading(@TempDir Path dir)
+            throws IOException {
+        // no series is called "Saga - The Long Road" or "Saga TPB": the misspelling fallbacks (alternative names,
+        // a word left out) would cost a request each; the shorter reading ("Saga") is tried next anyway
+        cbz(dir.resolve("titled/Saga - The Long Road 002 (2012).cbz"));
+        cbz(dir.resolve("collected/Saga TPB Vol. 2 (2013).cbz"));
+        try (Fake fake = new Fake(catalogue(Optional.empty()))) {
+            // two runs, each with its own memory of searches
+            fake.identify(dir.resolve("titled"));
+            fake.identify(dir.resolve("collected"));
+            List<String> searches = fake.requests().stream().filter(q -> q.startsWith("/api/series/?")).toList();
+            assertThat(searches).noneMatch(q -> q.contains("alt_names"))
+                    .containsExactly("/api/series/?name=saga+long+road", "/api/series/?name=saga",
+                            "/api/series/?name=saga+tpb", "/api/series/?name=saga");
+        }
+    }
+
+    @Test
     void sameNamedSeriesWithoutAYearAloneInItsFolderAreAmbiguous(@TempDir Path dir) throws IOException {
         cbz(dir.resolve("loose/Uncanny X-Men 004.cbz"));
         try (Fake fake = new Fake(catalogue(Optional.empty()))) {

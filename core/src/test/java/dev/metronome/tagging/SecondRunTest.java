@@ -104,4 +104,25 @@ class SecondRunTest {
             assertThat(six.status()).isEqualTo(FileReport.AMBIGUOUS);
         }
     }
+
+    @Test
+    void aCb7ThatCannotBeWrittenCostsNoIssueDetailOnTheFirstTagRunNorOnTheNext(@TempDir Path dir) throws Exception {
+        Path library = dir.resolve("Uncanny X-Men (2013)");
+        ArchiveBuilder.cb7().randomPages(3, 64, 3).writeTo(library.resolve("Uncanny X-Men 020 (2015).cb7"));
+        try (CorpusRun fake = new CorpusRun(catalogue()); Metronome engine = fake.engine(dir.resolve("cache"), 1)) {
+            RunReport first = engine.newRun(TaggingOptions.defaults(), null).run(List.of(library));
+            FileReport cb7 = only(first, "Uncanny X-Men 020 (2015).cb7");
+            assertThat(cb7.status()).isEqualTo(FileReport.ERROR);
+            assertThat(cb7.issueId()).isEqualTo(NEW_TWENTY);
+            assertThat(cb7.error()).contains("--convert");
+
+            // the same file again: the issue remembered for its pages, Metron unchanged, still nothing to write
+            fake.advance(Duration.ofHours(1));
+            FileReport again = only(engine.newRun(TaggingOptions.defaults(), null).run(List.of(library)),
+                    "Uncanny X-Men 020 (2015).cb7");
+            assertThat(again.status()).isEqualTo(FileReport.ERROR);
+            assertThat(again.issueId()).isEqualTo(NEW_TWENTY);
+            assertThat(fake.log()).extracting(e -> e.pathAndQuery()).noneMatch(q -> q.matches("/api/issue/\\d+/"));
+        }
+    }
 }

@@ -37,7 +37,8 @@ import java.util.stream.Stream;
  * <pre>./mvnw -B -Pbench -pl core -am verify -DskipTests -Dbench=CorpusAccuracyBenchmark</pre>
  * On the dense world by default ({@code -Dbench.args="-p dense=false"} for the bare sample); prints precision and
  * recall per kind of file, the files the cover hash decided, and the requests by kind. {@code -p tag=true} tags
- * (writes) instead of identifying; {@code -p library=true} makes a library of series folders only.
+ * (writes) instead of identifying ({@code -p convert=true} converts the CB7 archives so that they are written too, as
+ * {@code --convert} does); {@code -p library=true} makes a library of series folders only.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -64,6 +65,10 @@ public class CorpusAccuracyBenchmark {
     /** Whether the corpus is a library of series folders only (Mylar layout) instead of the mixed one. */
     @Param({"false"})
     public boolean library;
+
+    /** Whether a tag run converts the read-only archives (CB7) to CBZ ({@code --convert}) so that it writes them. */
+    @Param({"false"})
+    public boolean convert;
 
     private Path dir;
     private List<LabelledArchive> corpus;
@@ -95,7 +100,7 @@ public class CorpusAccuracyBenchmark {
 
     @Benchmark
     public RunReport identifyCorpus() {
-        RunReport first = engine.newRun(TaggingOptions.defaults().withIdentifyOnly(!tag).withJobs(2), null)
+        RunReport first = engine.newRun(TaggingOptions.defaults().withIdentifyOnly(!tag).withConvert(convert).withJobs(2), null)
                 .run(List.of(dir.resolve("corpus")));
         CorpusRun.Score score = CorpusRun.score(corpus, first);
         System.out.println("FIRST RUN (empty cache): " + score.line());
@@ -109,12 +114,16 @@ public class CorpusAccuracyBenchmark {
                 .filter(f -> dev.metronome.tagging.FileReport.MATCHED.equals(f.status()) && f.confidence() >= 0.95)
                 .filter(f -> score.wrong().stream().anyMatch(w -> w.startsWith(f.path() + " -> "))).count());
         System.out.println("  requests by kind: " + CorpusRun.requestKinds(fake.log()));
+        Map<String, Long> errors = new TreeMap<>();
+        first.files().stream().filter(f -> f.error() != null)
+                .forEach(f -> errors.merge(f.error().replaceAll("\\d+", "N"), 1L, Long::sum));
+        System.out.println("  errors by cause: " + errors);
         fake.log().stream().map(e -> e.pathAndQuery()).filter(q -> !q.matches("/api/issue/\\d+/"))
                 .forEach(q -> System.out.println("  > " + q));
         CorpusRun.misses(corpus, first).stream().limit(40).forEach(m -> System.out.println("  miss: " + m));
         int logged = fake.log().size();
         fake.advance(java.time.Duration.ofHours(2));
-        RunReport second = engine.newRun(TaggingOptions.defaults().withIdentifyOnly(!tag).withJobs(2), null)
+        RunReport second = engine.newRun(TaggingOptions.defaults().withIdentifyOnly(!tag).withConvert(convert).withJobs(2), null)
                 .run(List.of(dir.resolve("corpus")));
         System.out.println("SECOND RUN (same files): " + CorpusRun.score(corpus, second).line());
         System.out.println("  requests: " + second.summary().requests());
