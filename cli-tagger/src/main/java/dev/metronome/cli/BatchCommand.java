@@ -70,6 +70,8 @@ abstract class BatchCommand extends UsesEnvironment {
 
     @Override
     public Integer call() {
+        // the first request's TLS set-up overlaps reading the settings and opening the cache
+        dev.metronome.metron.JdkTransport.warmUp();
         GlobalOptions options = global.with(parent == null ? null : parent.global());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
