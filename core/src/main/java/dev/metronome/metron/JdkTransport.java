@@ -55,10 +55,10 @@ public final class JdkTransport implements Exchange {
     }
 
     /**
-     * Starts, on a background thread, what the first request of a process sets up anyway: the default TLS context
-     * (the JDK's CA certificates are read and parsed) and the HTTP client's classes, about 0.3 s of a command's
-     * start that then overlaps with the caller's own (the cache, the files). Once per process; for a command that
-     * is about to ask Metron. Nothing is sent.
+     * Starts, on a background thread, what the first requests of a process set up anyway: the default TLS context
+     * (the JDK's CA certificates are read and parsed), the HTTP client's classes, and the JSON readers of a result
+     * page and of an issue's details: about 0.3 s of a command's start that then overlaps with the caller's own
+     * (the settings, the cache). Once per process; for a command that is about to ask Metron. Nothing is sent.
      */
     public static void warmUp() {
         if (!WARMING.compareAndSet(false, true)) {
@@ -69,8 +69,10 @@ public final class JdkTransport implements Exchange {
                 javax.net.ssl.SSLContext.getDefault();
                 HttpRequest.newBuilder(java.net.URI.create("https://localhost/")).GET().build();
                 HttpResponse.BodyHandlers.ofInputStream();
-            } catch (java.security.GeneralSecurityException | RuntimeException e) {
-                LOG.debug("TLS warm-up: {}", e.toString()); // the first request meets it again and says so
+                MetronJson.mapper().readValue("{}", MetronJson.pageOf(dev.metronome.metron.model.IssueListItem.class));
+                MetronJson.mapper().readValue("{}", dev.metronome.metron.model.IssueDetail.class);
+            } catch (java.security.GeneralSecurityException | IOException | RuntimeException e) {
+                LOG.debug("Warm-up: {}", e.toString()); // the first request meets it again and says so
             }
         }, "metronome-warm-up");
         thread.setDaemon(true);
