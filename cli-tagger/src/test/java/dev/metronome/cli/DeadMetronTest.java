@@ -90,12 +90,15 @@ class DeadMetronTest {
         Path home = Files.createDirectories(dir.resolve("warm-" + mode));
         Path configFile = Files.writeString(home.resolve("config.properties"), shortTimeouts(mode).entrySet()
                 .stream().map(e -> e.getKey() + " = " + e.getValue() + "\n").collect(Collectors.joining()));
-        Path small = DeadMetronRuns.library(home.resolve("library"), 20);
+        int files = 6;
+        Path small = DeadMetronRuns.library(home.resolve("library"), files);
         try (FaultyMetronServer server = FaultyMetronServer.start(Mode.HEALTHY)) {
             Map<String, String> env = Map.of("METRON_URL", server.baseUrl(), "METRON_USER", "tagger",
                     "METRON_PASS", "tagger-pass", "METRONOME_CACHE_DIR", home.resolve("cache").toString());
             // a first run warms the cache and records a sync point: the next run starts with a modified_gt query
-            Cli.Run first = Cli.run(env, home, "tag", "--config", configFile.toString(), small.toString());
+            // (--id: one request for the whole run, whatever the empty answer makes of the files)
+            Cli.Run first = Cli.run(env, home, "tag", "--id", "1", "--config", configFile.toString(),
+                    small.toString());
             assertThat(first.err()).doesNotContain("Metron at");
             int before = server.requests();
             server.mode(mode);
@@ -109,14 +112,16 @@ class DeadMetronTest {
                     .contains(DeadMetronRuns.cause(mode), "the run stopped");
             JsonNode report = Json.mapper().readTree(run.out());
             assertThat(report.path("stopped").asText()).isEqualTo(lines.get(0).substring("metronome: ".length()));
-            assertThat(report.path("summary").path("files").asInt()).isEqualTo(20);
+            assertThat(report.path("summary").path("files").asInt()).isEqualTo(files);
             int errors = report.path("summary").path("errors").asInt();
             int notReached = report.path("summary").path("not_reached").asInt();
-            assertThat(errors + notReached).isEqualTo(20);
-            assertThat(notReached).isGreaterThanOrEqualTo(20 - JOBS);
+            assertThat(errors + notReached).isEqualTo(files);
+            // the files in hand when Metron gave out failed with their cause; the rest were not reached
+            assertThat(errors).isPositive();
+            assertThat(notReached).isPositive();
             List<String> statuses = new ArrayList<>();
             report.path("files").forEach(f -> statuses.add(f.path("status").asText()));
-            assertThat(statuses).hasSize(20).allMatch(s -> s.equals("error") || s.equals("not_reached"));
+            assertThat(statuses).hasSize(files).allMatch(s -> s.equals("error") || s.equals("not_reached"));
             if (mode == Mode.SERVER_ERRORS) {
                 // the sync counts as one of the three failed requests (each sent 4 times: 3 retries)
                 assertThat(server.requests() - before).isBetween(4 * 3, 4 * (3 + JOBS - 1));

@@ -145,7 +145,8 @@ class TagJarIT {
                     errLines.add(line);
                 }
                 assertThat(line).as("a first file was done: " + errLines).isNotNull();
-                process.destroy(); // SIGTERM, as a service manager stops a job
+                // SIGTERM, as a service manager stops a job (Process.destroy() would also close our end of stderr)
+                new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).start().waitFor();
                 while ((line = err.readLine()) != null) {
                     errLines.add(line);
                 }
