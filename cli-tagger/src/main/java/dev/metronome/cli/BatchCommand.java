@@ -50,6 +50,16 @@ abstract class BatchCommand extends UsesEnvironment {
             + " on, instead of stopping (config key wait.for.quota=true).")
     boolean waitForQuota;
 
+    /** Why a run stopped when the user interrupted it (its report's {@code stopped}). */
+    static final String INTERRUPTED_BY_CTRL_C = "interrupted (Ctrl-C): the files not reached are left as they were;"
+            + " run the same command again to go on (nothing already done is redone)";
+    /** Why a run stopped when a service manager stopped it. */
+    static final String INTERRUPTED_BY_SIGTERM = "interrupted (SIGTERM): the files not reached are left as they"
+            + " were; run the same command again to go on (nothing already done is redone)";
+
+    /** The interruption that stopped this run, if one did. */
+    private volatile String interruption;
+
     /** The run's options, from this command's flags. */
     abstract TaggingOptions options(int jobs);
 
@@ -60,6 +70,8 @@ abstract class BatchCommand extends UsesEnvironment {
 
     @Override
     public Integer call() {
+        // the first request's TLS set-up overlaps reading the settings and opening the cache
+        dev.metronome.metron.JdkTransport.warmUp();
         GlobalOptions options = global.with(parent == null ? null : parent.global());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -90,7 +102,6 @@ abstract class BatchCommand extends UsesEnvironment {
             builder.quotaWait(waiting);
         }
         RunReport report;
-        boolean stopped;
         try (Metronome metronome = builder.build()) {
             Progress progress = new Progress(err, options.json() && Progress.modeFor(options) == Progress.Mode.LINES
                     ? Progress.Mode.SILENT : Progress.modeFor(options), metronome::budget,
@@ -98,19 +109,18 @@ abstract class BatchCommand extends UsesEnvironment {
             shown.set(progress);
             TaggingRun run = metronome.newRun(runOptions, progress);
             Runnable restore = Interrupts.install(() -> {
-                run.cancel();
+                run.cancel(interruption = INTERRUPTED_BY_CTRL_C, false);
                 if (waiting != null) {
                     waiting.cancel();
                 }
             }, () -> {
-                run.cancelNow();
+                run.cancel(interruption = INTERRUPTED_BY_SIGTERM, true);
                 if (waiting != null) {
                     waiting.cancel();
                 }
             }, err);
             try {
                 report = run.run(paths);
-                stopped = run.cancelled();
             } finally {
                 restore.run();
                 progress.finish();
@@ -132,13 +142,13 @@ abstract class BatchCommand extends UsesEnvironment {
         }
         out.flush();
         if (report.stopped() != null) {
-            // Metron is down or failing: one line saying so and what to do; the report above counts the rest
+            // Metron is down or failing, or the user interrupted the run: one line saying so and what to do; the
+            // report above counts the files not reached
             err.println("metronome: " + report.stopped());
             err.flush();
-            return ExitCode.FATAL;
+            return report.stopped().equals(interruption) ? ExitCode.INTERRUPTED : ExitCode.FATAL;
         }
-        // stopped by Ctrl-C: the files not looked at are not tagged either
-        return !stopped && allDone(report) ? ExitCode.OK : ExitCode.SOME_NOT_TAGGED;
+        return allDone(report) ? ExitCode.OK : ExitCode.SOME_NOT_TAGGED;
     }
 
     /**

@@ -13,6 +13,11 @@ public final class ExitCode {
     public static final int CONFIGURATION = 3;
     /** Anything else that stopped the run. */
     public static final int FATAL = 4;
+    /**
+     * The run was interrupted (Ctrl-C or SIGTERM): the summary counts the files not reached. 128 + SIGINT, as a
+     * second Ctrl-C (which quits at once) and shells report it.
+     */
+    public static final int INTERRUPTED = 130;
 
     private ExitCode() {
     }

@@ -18,7 +18,7 @@ import java.util.Set;
         description = "Identifies comic archives (CBZ, CBR, CB7, CBT) in the Metron database and writes ComicInfo.xml "
                 + "(and MetronInfo.xml) into them.",
         footer = {"", "Exit codes: 0 all tagged, 1 some files not tagged, 2 usage error, 3 credentials or configuration "
-                + "error, 4 fatal error.", "", "Start with: metronome demo"})
+                + "error, 4 fatal error, 130 interrupted (Ctrl-C, SIGTERM).", "", "Start with: metronome demo"})
 public final class MetronomeCommand implements Runnable {
 
     /**

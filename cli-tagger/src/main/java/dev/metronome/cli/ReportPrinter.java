@@ -29,7 +29,7 @@ final class ReportPrinter {
             out.printf("  no match    %6d%n", s.noMatch());
             out.printf("  errors      %6d%n", s.errors());
             if (s.notReached() > 0) {
-                out.printf("  not reached %6d   (the run stopped: Metron is unavailable)%n", s.notReached());
+                out.printf("  not reached %6d   (the run stopped before them: see the last line)%n", s.notReached());
             }
             out.printf("  requests    %6s%s%n", s.requests().getOrDefault("total", 0), outcomes(s.requests()));
             out.printf("  elapsed     %6.1f s%n", s.elapsedMs() / 1000.0);

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
                 "  metronome tag --id 31047 'Black Cat 003.cbz'    settle an ambiguous file",
                 "  metronome tag --convert --metroninfo *.cbr      convert CBR to CBZ and write both files",
                 "  metronome tag --strict-comicinfo ~/comics       ComicInfo valid against v2.0 (for strict readers)",
-                "", "Exit codes: 0 all tagged (or already current), 1 some files not tagged (ambiguous, no match, errors), 2 usage, 3 credentials/configuration, 4 fatal (Metron unreachable or failing, daily quota spent)."})
+                "", "Exit codes: 0 all tagged (or already current), 1 some files not tagged (ambiguous, no match, errors), 2 usage, 3 credentials/configuration, 4 fatal (Metron unreachable or failing, daily quota spent), 130 interrupted (Ctrl-C, SIGTERM)."})
 final class TagCommand extends BatchCommand {
 
     @Option(names = {"-n", "--dry-run"}, description = "Decide and show, but write nothing.")

@@ -1,6 +1,7 @@
 package dev.metronome.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.metronome.fixtures.metron.FaultyMetronServer;
 import dev.metronome.fixtures.metron.FaultyMetronServer.Mode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -8,10 +9,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,6 +81,51 @@ class DeadMetronTest {
         assertThat(requests).isBetween(3, 3 + JOBS - 1);
         if (mode == Mode.REFUSED) {
             assertThat(run.serverRequests()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = {"REFUSED", "SERVER_ERRORS"})
+    void withAWarmCacheAFailingSyncStillEndsWithAnHonestSummary(Mode mode) throws Exception {
+        Path home = Files.createDirectories(dir.resolve("warm-" + mode));
+        Path configFile = Files.writeString(home.resolve("config.properties"), shortTimeouts(mode).entrySet()
+                .stream().map(e -> e.getKey() + " = " + e.getValue() + "\n").collect(Collectors.joining()));
+        int files = 6;
+        Path small = DeadMetronRuns.library(home.resolve("library"), files);
+        try (FaultyMetronServer server = FaultyMetronServer.start(Mode.HEALTHY)) {
+            Map<String, String> env = Map.of("METRON_URL", server.baseUrl(), "METRON_USER", "tagger",
+                    "METRON_PASS", "tagger-pass", "METRONOME_CACHE_DIR", home.resolve("cache").toString());
+            // a first run warms the cache and records a sync point: the next run starts with a modified_gt query
+            // (--id: one request for the whole run, whatever the empty answer makes of the files)
+            Cli.Run first = Cli.run(env, home, "tag", "--id", "1", "--config", configFile.toString(),
+                    small.toString());
+            assertThat(first.err()).doesNotContain("Metron at");
+            int before = server.requests();
+            server.mode(mode);
+
+            Cli.Run run = Cli.run(env, home, "tag", "--json", "--config", configFile.toString(), small.toString());
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FATAL);
+            List<String> lines = run.err().lines().toList();
+            assertThat(lines).hasSize(1);
+            assertThat(lines.get(0)).startsWith("metronome: Metron at 127.0.0.1 is ")
+                    .contains(DeadMetronRuns.cause(mode), "the run stopped");
+            JsonNode report = Json.mapper().readTree(run.out());
+            assertThat(report.path("stopped").asText()).isEqualTo(lines.get(0).substring("metronome: ".length()));
+            assertThat(report.path("summary").path("files").asInt()).isEqualTo(files);
+            int errors = report.path("summary").path("errors").asInt();
+            int notReached = report.path("summary").path("not_reached").asInt();
+            assertThat(errors + notReached).isEqualTo(files);
+            // the files in hand when Metron gave out failed with their cause; the rest were not reached
+            assertThat(errors).isPositive();
+            assertThat(notReached).isPositive();
+            List<String> statuses = new ArrayList<>();
+            report.path("files").forEach(f -> statuses.add(f.path("status").asText()));
+            assertThat(statuses).hasSize(files).allMatch(s -> s.equals("error") || s.equals("not_reached"));
+            if (mode == Mode.SERVER_ERRORS) {
+                // the sync counts as one of the three failed requests (each sent 4 times: 3 retries)
+                assertThat(server.requests() - before).isBetween(4 * 3, 4 * (3 + JOBS - 1));
+            }
         }
     }
 

@@ -80,7 +80,7 @@ class TagJarIT {
             assertThat(seen).as("files finished before stopping").isGreaterThanOrEqualTo(2);
             String out = Files.readString(dir.resolve("out.txt"));
             assertThat(out).contains("Summary");
-            assertThat(process.exitValue()).isEqualTo(ExitCode.SOME_NOT_TAGGED);
+            assertThat(process.exitValue()).isEqualTo(ExitCode.INTERRUPTED);
         }
         try (var files = Files.walk(library)) {
             for (Path file : files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("broken.cbz")).toList()) {
@@ -124,7 +124,54 @@ class TagJarIT {
                 }
             }
             assertThat(Files.readString(dir.resolve("out.txt"))).contains("Summary");
-            assertThat(process.exitValue()).isEqualTo(ExitCode.SOME_NOT_TAGGED);
+            assertThat(process.exitValue()).isEqualTo(ExitCode.INTERRUPTED);
+        }
+    }
+
+    @Test
+    void sigtermAfterTheFirstFileCountsAndListsTheRestAsNotReached() throws Exception {
+        Path library = Files.createDirectories(dir.resolve("library"));
+        int count = SampleLibrary.create(library).size();
+        Path reportFile = dir.resolve("report.json");
+        // a slow Metron and one file at a time: the run is still going when the first file is done
+        try (FakeMetronServer metron = FakeMetronServer.builder().account("jar", "jar-pass")
+                .burst(1000, Duration.ofSeconds(10)).latency(Duration.ofSeconds(1)).start()) {
+            Process process = metronome(dir, metron, "tag", "--jobs", "1", "--report", reportFile.toString(),
+                    library.toString()).redirectOutput(dir.resolve("out.txt").toFile()).start();
+            List<String> errLines = new ArrayList<>();
+            try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = err.readLine()) != null && !line.startsWith("[")) {
+                    errLines.add(line);
+                }
+                assertThat(line).as("a first file was done: " + errLines).isNotNull();
+                // SIGTERM, as a service manager stops a job (Process.destroy() would also close our end of stderr)
+                new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).start().waitFor();
+                while ((line = err.readLine()) != null) {
+                    errLines.add(line);
+                }
+            }
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as(String.join("\n", errLines)).isEqualTo(ExitCode.INTERRUPTED);
+            assertThat(errLines).last().asString().startsWith("metronome: interrupted (SIGTERM)")
+                    .contains("run the same command again");
+
+            // the JSON report has every file: the first done, the rest counted and listed as not reached
+            JsonNode report = Json.mapper().readTree(reportFile.toFile());
+            assertThat(report.at("/summary/files").asInt()).isEqualTo(count);
+            assertThat(report.path("files")).hasSize(count);
+            int notReached = report.at("/summary/not_reached").asInt();
+            assertThat(notReached).isBetween(1, count - 1);
+            List<String> listed = new ArrayList<>();
+            report.path("files").forEach(f -> {
+                if (f.path("status").asText().equals("not_reached")) {
+                    listed.add(f.path("path").asText());
+                }
+            });
+            assertThat(listed).hasSize(notReached);
+            assertThat(report.path("stopped").asText()).startsWith("interrupted (SIGTERM)");
+            assertThat(Files.readString(dir.resolve("out.txt"))).contains("Summary")
+                    .containsPattern("not reached +" + notReached + " ");
         }
     }
 }

@@ -92,6 +92,7 @@ public final class MetronCache implements ResponseStore, SyncStore, ScrobbleLedg
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the cache folder " + dir + ": " + e.getMessage(), e);
         }
+        SqliteNative.useCopyIn(dir);
         Path file = dir.resolve(FILE_NAME);
         try {
             return new MetronCache(file, clock, openPatiently(file, quick, patient));

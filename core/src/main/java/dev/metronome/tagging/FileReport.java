@@ -27,7 +27,7 @@ public record FileReport(String path, String status, Long issueId, double confid
     public static final String NO_MATCH = "no-match";
     /** Status of a file that could not be handled. */
     public static final String ERROR = "error";
-    /** Status of a file the run never looked at, because it stopped (Metron unavailable). */
+    /** Status of a file the run never looked at, because it stopped (Metron unavailable, or interrupted). */
     public static final String NOT_REACHED = "not_reached";
 
     /** Copies the lists; an error is one printable line that does not repeat the path it is reported with. */

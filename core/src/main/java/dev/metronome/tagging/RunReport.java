@@ -7,8 +7,8 @@ import java.util.List;
  *
  * @param files   one report per file, in the order handled
  * @param summary the totals
- * @param stopped why the run stopped before every file was looked at (one line: Metron is unavailable, and what to
- *                do), or null when it went through
+ * @param stopped why the run stopped before every file was looked at (one line: Metron is unavailable, or the user
+ *                interrupted it, and what to do), or null when it went through
  */
 public record RunReport(List<FileReport> files, Summary summary, String stopped) {
 

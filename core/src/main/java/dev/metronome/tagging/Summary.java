@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * @param ambiguous  files with several plausible issues
  * @param noMatch    files nothing matched
  * @param errors     files that failed
- * @param notReached files not looked at because the run stopped (Metron unavailable)
+ * @param notReached files not looked at because the run stopped (Metron unavailable, or interrupted)
  * @param requests   {@code total}, then per endpoint (endpoint -> outcome -> count) and per outcome ({@code 200},
  *                   {@code 304}, {@code 429}, {@code 5xx}...)
  * @param elapsedMs  wall-clock time

@@ -116,9 +116,25 @@ public final class TaggingRun {
         return this;
     }
 
-    /** Stops after the files in hand; {@link #run} then returns the report so far. */
+    /** Stops after the files in hand; {@link #run} then returns the report so far, the rest not reached. */
     public void cancel() {
         cancelled.set(true);
+    }
+
+    /**
+     * Stops after the files in hand, saying why: the report's {@link RunReport#stopped()} holds the reason, and the
+     * files not looked at are {@link FileReport#NOT_REACHED}.
+     *
+     * @param why one line, e.g. that the user interrupted the run
+     * @param now whether to interrupt the files in hand too ({@link #cancelNow})
+     */
+    public void cancel(String why, boolean now) {
+        stopped.compareAndSet(null, why);
+        if (now) {
+            cancelNow();
+        } else {
+            cancel();
+        }
     }
 
     /**
@@ -130,7 +146,7 @@ public final class TaggingRun {
         working.forEach(Thread::interrupt);
     }
 
-    /** Whether the run was stopped before every file was looked at (its report then lacks the rest). */
+    /** Whether the run was stopped before every file was looked at (its report lists the rest as not reached). */
     public boolean cancelled() {
         return cancelled.get();
     }
@@ -165,7 +181,7 @@ public final class TaggingRun {
         OffsetDateTime start = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         boolean needsMetron = syncing && (options.forcedIssueId().isEmpty() || options.writes());
         if (!files.isEmpty() && needsMetron) {
-            lookups.prepare(start);
+            prepare(start);
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.jobs(), Math.max(1, files.size())),
                 r -> {
@@ -193,12 +209,35 @@ public final class TaggingRun {
             FileReport report = done.get(file);
             if (report != null) {
                 reports.add(report);
-            } else if (stop != null) {
+            } else if (stop != null || cancelled.get()) {
+                // Metron gave out, or the run was interrupted: the files not looked at are counted as such
                 reports.add(FileReport.notReached(file.toString()));
             }
         }
         long elapsed = (System.nanoTime() - started) / 1_000_000;
         return new RunReport(reports, Summary.of(reports, before, stats.snapshot(), elapsed), stopped.get());
+    }
+
+    /**
+     * The run's one {@code modified_gt} sync. A sync that fails after its retries (a 5xx, a network error, a bad
+     * answer) only costs its savings: the run goes on, cached details are revalidated, and no sync point is
+     * recorded; if Metron is really down, the next requests make it unavailable, and the run stops as it does
+     * mid-run, with an honest summary. Metron found unavailable stops the run here: every file is not reached.
+     */
+    private void prepare(OffsetDateTime start) {
+        try {
+            lookups.prepare(start);
+        } catch (MetronException e) {
+            switch (e.kind()) {
+                case UNAVAILABLE -> {
+                    stopped.compareAndSet(null, e.getMessage());
+                    cancelled.set(true);
+                }
+                case SERVER, NETWORK, PROTOCOL -> LOG.info("The sync with Metron failed ({}); cached details are"
+                        + " revalidated", e.getMessage());
+                default -> throw e;
+            }
+        }
     }
 
     /** Handles files on the pool, in order; rethrows the first fatal failure once the files in hand are done. */
