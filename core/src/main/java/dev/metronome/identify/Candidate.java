@@ -23,6 +23,13 @@ final class Candidate {
     boolean coverAgrees;
     /** Whether the candidate's cover is clearly another picture than the archive's. */
     boolean coverDiffers;
+    /**
+     * Whether both covers have a hash and their distance says nothing (beyond {@link CoverEvidence#ALTERED}, not yet
+     * {@link CoverEvidence#DIFFERS}): the cover neither confirms nor rules out this candidate.
+     */
+    boolean coverUnconfirmed;
+    /** The score the names (and dates) gave, before the cover was weighed. */
+    double nameScore;
 
     Candidate(long id, double score, String label) {
         this.id = id;

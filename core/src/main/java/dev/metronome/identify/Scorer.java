@@ -160,6 +160,7 @@ final class Scorer {
                 why.add("cover year " + item.coverDate().getYear() + " differs from " + hint.year().get());
             }
         }
+        double nameScore = score;
         Optional<CoverEvidence> cover = CoverEvidence.of(ev, item.coverHash());
         boolean coverDiffers = cover.map(CoverEvidence::differs).orElse(false);
         if (cover.isPresent()) {
@@ -174,6 +175,8 @@ final class Scorer {
         Candidate c = new Candidate(item.id(), Math.max(0, score), label(item));
         c.coverDiffers = coverDiffers;
         c.coverAgrees = cover.isPresent() && cover.get().distance() <= CoverEvidence.SAME;
+        c.coverUnconfirmed = cover.isPresent() && !coverDiffers && cover.get().distance() > CoverEvidence.ALTERED;
+        c.nameScore = nameScore;
         c.seriesName = seriesName;
         c.number = IssueNumbers.normalize(item.number());
         c.reasons.addAll(why);
@@ -251,7 +254,22 @@ final class Scorer {
      */
     static boolean decisive(List<Candidate> ranked) {
         return !ranked.isEmpty() && ranked.get(0).score >= ACCEPT
-                && (ranked.size() == 1 || ranked.get(0).score - ranked.get(1).score >= MARGIN);
+                && (ranked.size() == 1 || ranked.get(0).score - ranked.get(1).score >= MARGIN)
+                && !wonOnlyByOthersCovers(ranked);
+    }
+
+    /**
+     * Whether the best candidate leads only because the others' covers differ from the archive's while its own cover
+     * says nothing either way: the names fit another candidate as well, and a cover that matches none of them (a
+     * variant, a scan's first page) cannot choose between them by elimination.
+     *
+     * @param ranked candidates, best first
+     * @return true when the lead rests on elimination alone
+     */
+    static boolean wonOnlyByOthersCovers(List<Candidate> ranked) {
+        Candidate best = ranked.get(0);
+        return best.coverUnconfirmed && ranked.stream().skip(1)
+                .anyMatch(o -> o.coverDiffers && o.nameScore >= best.nameScore - 1e-9);
     }
 
     /**
@@ -297,6 +315,9 @@ final class Scorer {
         }
         ranked.forEach(c -> reasons.addAll(c.reasons.stream().limit(1).toList()));
         Candidate best = ranked.get(0);
+        if (best.score >= ACCEPT && ranked.size() > 1 && wonOnlyByOthersCovers(ranked)) {
+            reasons.add("the cover is none of the candidates' and the names fit " + ranked.size() + " issues");
+        }
         reasons.add(ranked.size() > 1 && best.score - ranked.get(1).score < MARGIN
                 ? ranked.size() + " candidates too close to call" : "best candidate below the accept threshold");
         return new Identification("ambiguous", null, confidence(Math.min(best.score, ACCEPT - 0.01)), scores(ranked),

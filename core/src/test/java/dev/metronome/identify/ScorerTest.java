@@ -144,4 +144,45 @@ class ScorerTest {
         assertThat(matched.confidence()).isEqualTo(0.99);
         assertThat(matched.reasons()).containsExactly("a", "b");
     }
+
+    /** Found by the review corpus: "batman 003.cbz" with a variant cover went to Batman (1940) #3 at 0.99. */
+    @Test
+    void aCoverThatMatchesNoneOfTheSameNamedVolumesCannotChooseOneByElimination() {
+        NameHint undated = hint("Batman", "3", null, null);
+        Evidence variant = withCover(COVER);
+        String nowhereNear = new CoverHash(COVER.bits() ^ 0xFFFFFFFFFFL).hex(); // 40 bits away: differs
+        String saysNothing = new CoverHash(COVER.bits() ^ 0x7FFFFL).hex(); // 19 bits away: neither same nor other
+        String same = new CoverHash(COVER.bits() ^ 0x7L).hex(); // 3 bits away: the same cover
+
+        List<Candidate> tie = Scorer.rank(List.of(
+                Scorer.issue(undated, variant, issue(1940, "3", "1940-06-01", saysNothing), 1.0, "Batman",
+                        new ArrayList<>()),
+                Scorer.issue(undated, variant, issue(2011, "3", "2012-01-01", nowhereNear), 1.0, "Batman",
+                        new ArrayList<>()),
+                Scorer.issue(undated, variant, issue(2016, "3", "2016-08-01", nowhereNear), 1.0, "Batman",
+                        new ArrayList<>())));
+        assertThat(tie.get(0).id).isEqualTo(1940);
+        assertThat(tie.get(0).score - tie.get(1).score).isGreaterThanOrEqualTo(Scorer.MARGIN);
+        assertThat(Scorer.decisive(tie)).as("a lead won only by the others' covers differing").isFalse();
+        List<String> reasons = new ArrayList<>();
+        Identification answer = Scorer.undecided(tie, false, reasons);
+        assertThat(answer.confidence()).isLessThan(Scorer.ACCEPT);
+        assertThat(reasons).contains("the cover is none of the candidates' and the names fit 3 issues");
+
+        // the cover itself confirms one volume: decided
+        List<Candidate> confirmed = Scorer.rank(List.of(
+                Scorer.issue(undated, variant, issue(1940, "3", "1940-06-01", same), 1.0, "Batman", new ArrayList<>()),
+                Scorer.issue(undated, variant, issue(2011, "3", "2012-01-01", nowhereNear), 1.0, "Batman",
+                        new ArrayList<>())));
+        assertThat(Scorer.decisive(confirmed)).isTrue();
+
+        // the names already prefer one (its year is in the name): the others' covers only add to that
+        NameHint dated = hint("Batman", "3", 1940, null);
+        List<Candidate> byYear = Scorer.rank(List.of(
+                Scorer.issue(dated, variant, issue(1940, "3", "1940-06-01", saysNothing), 1.0, "Batman",
+                        new ArrayList<>()),
+                Scorer.issue(dated, variant, issue(2011, "3", "2012-01-01", nowhereNear), 1.0, "Batman",
+                        new ArrayList<>())));
+        assertThat(Scorer.decisive(byYear)).isTrue();
+    }
 }
