@@ -23,6 +23,15 @@ import java.util.stream.Collectors;
  */
 final class PlausibleCandidates {
 
+    /**
+     * What to search Metron's issues by.
+     *
+     * @param series the file name's words before its issue number
+     * @param number the issue number, without leading zeros
+     */
+    record Query(String series, String number) {
+    }
+
     /** The most candidates shown for a file. */
     static final int MAX = 9;
 
@@ -36,15 +45,15 @@ final class PlausibleCandidates {
      *
      * @param fileName the archive's file name
      * @param hint     what the engine read from the name, or null
-     * @return {series words, number}, or empty when the name gives no words before a number
+     * @return the series words and number, or empty when the name gives no words before a number
      */
-    static Optional<String[]> query(String fileName, NameHint hint) {
+    static Optional<Query> query(String fileName, NameHint hint) {
         String[] words = fileName.replaceFirst("\\.[^.]+$", "").split("[^\\p{L}\\p{N}']+");
         String number = hint == null || hint.number() == null ? null : hint.number().replaceFirst("^0+(?=\\d)", "");
         for (int i = 1; i < words.length; i++) {
             String w = words[i].replaceFirst("^0+(?=\\d)", "");
             if (w.matches("\\d+") && (number == null || number.equals(w))) {
-                return Optional.of(new String[] {String.join(" ", Arrays.asList(words).subList(0, i)).strip(), w});
+                return Optional.of(new Query(String.join(" ", Arrays.asList(words).subList(0, i)).strip(), w));
             }
         }
         return Optional.empty();

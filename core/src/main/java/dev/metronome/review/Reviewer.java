@@ -136,7 +136,7 @@ public final class Reviewer {
         List<ReviewCandidate> found = PlausibleCandidates.query(item.file().getFileName().toString(),
                 hint(item).orElse(null)).map(q -> {
             try {
-                return found(item, q[0], q[1], null);
+                return found(item, q.series(), q.number(), null);
             } catch (RuntimeException e) {
                 return List.<ReviewCandidate>of();
             }

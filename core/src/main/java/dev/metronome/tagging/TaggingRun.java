@@ -497,7 +497,7 @@ public final class TaggingRun {
      */
     private String unwritable(Path file) {
         try {
-            dev.metronome.archive.ArchiveWriter.checkWritable(file, GivenMetadataWrite.writeOptions(options));
+            ArchiveWriter.checkWritable(file, GivenMetadataWrite.writeOptions(options));
             return null;
         } catch (ArchiveException e) {
             return e.getMessage();

@@ -55,7 +55,7 @@ class PlausibleCandidatesTest {
                 .extracting(ReviewCandidate::issueId).containsExactly(1L, 2L, 3L);
         assertThat(PlausibleCandidates.fit(Set.of("batman", "tpb"), "Batman TPB")).isEqualTo(2.0);
         assertThat(PlausibleCandidates.query("Batman.TPB.#003.(Zone-Empire).cbz", null)).hasValueSatisfying(q ->
-                assertThat(q).containsExactly("Batman TPB", "3"));
+                assertThat(q).isEqualTo(new PlausibleCandidates.Query("Batman TPB", "3")));
         assertThat(PlausibleCandidates.query("Saga.cbz", null)).isEmpty();
     }
 
