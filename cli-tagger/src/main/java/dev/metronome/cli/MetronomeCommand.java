@@ -112,7 +112,9 @@ public final class MetronomeCommand implements Runnable {
     public static void main(String[] args) {
         Logging.configure(Arrays.asList(args).contains("--debug"), Arrays.asList(args).contains("--verbose")
                 || Arrays.asList(args).contains("-v"));
-        System.exit(execute(args));
+        int code = execute(args);
+        QuickExit.endHttpSelectors();
+        System.exit(code);
     }
 
     /** Reads the version Maven filtered into {@code version.properties}. */
