@@ -16,6 +16,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.jar.JarEntry;
 import java.util.zip.CRC32;
@@ -59,9 +61,26 @@ final class SqliteNative {
      * different; empty when there is none to make (no jar) or it cannot be made.
      */
     static Optional<Path> copyIn(Path cacheDir) {
+        return copyIn(cacheDir, org.sqlite.util.LibraryLoaderUtil::getNativeLibResourcePath);
+    }
+
+    /**
+     * As {@link #copyIn(Path)}, with the jar folder of this platform's library given by a function: sqlite-jdbc's
+     * own asks the system ({@code uname -o}, a child process: about 50 ms of every start). Its answer is remembered
+     * in {@code <cache>/native/sqlite.properties} with what it depends on (the jar's path, size and time, the OS
+     * and architecture), so that later starts neither ask nor read the jar while those stay the same and the copy
+     * still has the remembered size and CRC.
+     */
+    static Optional<Path> copyIn(Path cacheDir, Supplier<String> resourceFolder) {
+        Path memo = cacheDir.resolve("native").resolve(MEMO);
+        String key = jarKey();
+        Optional<Path> remembered = remembered(cacheDir, memo, key);
+        if (remembered.isPresent()) {
+            return remembered;
+        }
         try {
             String name = org.sqlite.util.LibraryLoaderUtil.getNativeLibName();
-            String resource = org.sqlite.util.LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name;
+            String resource = resourceFolder.get() + "/" + name;
             URL url = org.sqlite.SQLiteJDBCLoader.class.getResource(resource);
             if (url == null) {
                 return Optional.empty();
@@ -79,10 +98,71 @@ final class SqliteNative {
             if (!matches(library, entry.getSize(), entry.getCrc())) {
                 write(connection, folder, library, entry);
             }
+            remember(memo, key, cacheDir.relativize(library), entry);
             return Optional.of(library);
         } catch (IOException | RuntimeException | LinkageError e) {
             LOG.debug("sqlite-jdbc unpacks its native library itself: {}", e.toString());
             return Optional.empty();
+        }
+    }
+
+    private static final String MEMO = "sqlite.properties";
+
+    /** What the platform's library depends on: sqlite-jdbc's jar (path, size, time), the OS and architecture. */
+    private static String jarKey() {
+        try {
+            var source = org.sqlite.SQLiteJDBCLoader.class.getProtectionDomain().getCodeSource();
+            Path jar = Path.of(source.getLocation().toURI());
+            return jar + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis() + "|"
+                    + System.getProperty("os.name") + "|" + System.getProperty("os.arch");
+        } catch (Exception e) {
+            return ""; // nothing to key on: nothing is remembered
+        }
+    }
+
+    private static Optional<Path> remembered(Path cacheDir, Path memo, String key) {
+        if (key.isEmpty() || !Files.isRegularFile(memo)) {
+            return Optional.empty();
+        }
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(memo)) {
+            properties.load(in);
+            if (!key.equals(properties.getProperty("key"))) {
+                return Optional.empty();
+            }
+            Path library = cacheDir.resolve(properties.getProperty("library", "")).normalize();
+            boolean ok = library.startsWith(cacheDir.resolve("native")) && matches(library,
+                    Long.parseLong(properties.getProperty("size", "-1")),
+                    Long.parseLong(properties.getProperty("crc", "-1")));
+            return ok ? Optional.of(library) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // a damaged memo: the library is found again, and the memo rewritten
+        }
+    }
+
+    private static void remember(Path memo, String key, Path library, JarEntry entry) {
+        if (key.isEmpty()) {
+            return;
+        }
+        Properties properties = new Properties();
+        properties.setProperty("key", key);
+        properties.setProperty("library", library.toString().replace('\\', '/'));
+        properties.setProperty("size", Long.toString(entry.getSize()));
+        properties.setProperty("crc", Long.toString(entry.getCrc()));
+        Path temp = memo.resolveSibling("." + MEMO + "." + ProcessHandle.current().pid() + ".tmp");
+        try {
+            try (var out = Files.newOutputStream(temp)) {
+                properties.store(out, "sqlite-jdbc's native library for this jar and platform (Metronome)");
+            }
+            Files.move(temp, memo, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Cannot remember the native library: {}", e.toString()); // found again next time
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // a stray temp file in the cache is harmless
+            }
         }
     }
 

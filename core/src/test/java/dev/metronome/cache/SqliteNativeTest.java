@@ -40,4 +40,38 @@ class SqliteNativeTest {
         assertThat(SqliteNative.copyIn(cache)).contains(library);
         assertThat(Files.readAllBytes(library)).isEqualTo(good);
     }
+
+    @Test
+    void laterStartsFindTheLibraryWithoutAskingTheSystemForThePlatformAgain(@TempDir Path cache) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Supplier<String> platform = () -> {
+            asked.incrementAndGet();
+            return org.sqlite.util.LibraryLoaderUtil.getNativeLibResourcePath();
+        };
+        Path library = SqliteNative.copyIn(cache, platform).orElseThrow();
+        assertThat(asked).hasValue(1);
+
+        assertThat(SqliteNative.copyIn(cache, platform)).contains(library);
+        assertThat(asked).hasValue(1); // remembered: no `uname` child process on this start
+
+        // a damaged copy is not trusted on the memo's word: the platform is asked again and the copy rewritten
+        byte[] good = Files.readAllBytes(library);
+        Files.write(library, new byte[10]);
+        assertThat(SqliteNative.copyIn(cache, platform)).contains(library);
+        assertThat(asked).hasValue(2);
+        assertThat(Files.readAllBytes(library)).isEqualTo(good);
+
+        // a memo written for another jar or platform is not used
+        Path memo = cache.resolve("native").resolve("sqlite.properties");
+        Files.writeString(memo, Files.readString(memo).replaceFirst("key=.*", "key=other.jar|1|2|Linux|amd64"));
+        assertThat(SqliteNative.copyIn(cache, platform)).contains(library);
+        assertThat(asked).hasValue(3);
+
+        // nor a damaged one
+        Files.writeString(memo, "key=\\u12");
+        assertThat(SqliteNative.copyIn(cache, platform)).contains(library);
+        assertThat(asked).hasValue(4);
+        assertThat(SqliteNative.copyIn(cache, platform)).contains(library);
+        assertThat(asked).hasValue(4);
+    }
 }
